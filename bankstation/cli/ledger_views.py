@@ -1,0 +1,39 @@
+"""`ledger show`: the three ledgers as tables or JSON."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bankstation.cli.context import Context
+from bankstation.cli.tables import print_table
+from bankstation.services import ledger, registers
+from bankstation.services.session import Session
+
+
+def show(ctx: Context, session: Session) -> int:
+    kind, limit = ctx.args.kind, ctx.args.limit
+    if kind == "room_access":
+        rows = registers.list_room_access(session, -1 if limit is None else limit)
+        if ctx.args.json:
+            ctx.print_json([dataclasses.asdict(r) for r in rows])
+            return 0
+        print_table(ctx.out, ("序号", "姓名", "单位", "事由", "进入时间", "离开时间", "陪同", "登记人"),
+                    [(r.id, r.name, r.unit, r.purpose, r.time_in, r.time_out or "",
+                      r.escort or "", r.recorded_by) for r in rows])
+        return 0
+    if kind == "computer_use":
+        uses = registers.list_computer_use(session, -1 if limit is None else limit)
+        if ctx.args.json:
+            ctx.print_json([dataclasses.asdict(u) for u in uses])
+            return 0
+        print_table(ctx.out, ("序号", "使用人", "事由", "开始", "结束", "方式", "所做工作"),
+                    [(u.id, f"{u.full_name}（{u.account}）", u.purpose, u.started_at,
+                      u.ended_at or "（使用中）", u.interface, u.work_summary()) for u in uses])
+        return 0
+    entries = ledger.audit_entries(session, limit)
+    if ctx.args.json:
+        ctx.print_json([dataclasses.asdict(e) for e in entries])
+        return 0
+    print_table(ctx.out, ("序号", "时间", "账户", "操作", "对象"),
+                [(e.seq, e.at, e.actor or "", e.label, e.subject or "") for e in entries])
+    return 0

@@ -1,0 +1,1 @@
+"""Cryptography: key derivation, key slots, signatures (the only importer of cryptography)."""

@@ -1,0 +1,131 @@
+"""Ledger entries: their canonical bytes, and the Chinese names of the recorded actions."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+# The kinds `ledger show --kind` knows. `audit` is the Merkle log of every change; the other
+# two are registers whose every row is also written, in full, into the audit log.
+LEDGER_KINDS = ("audit", "computer_use", "room_access")
+
+ACTION_LABELS: dict[str, str] = {
+    "vault.init": "创建题库",
+    "vault.migrate": "升级题库结构",
+    "vault.rekey": "更换题库密钥",
+    "account.add": "新增账户",
+    "account.remove": "删除账户",
+    "account.passwd": "修改密码",
+    "account.pledge": "登记保密责任书",
+    "account.roles": "修改角色",
+    "session.login": "登录",
+    "session.logout": "退出",
+    "session.lock": "锁定",
+    "session.unlock": "解锁",
+    "room_access.add": "登记出入",
+    "ledger.checkpoint": "台账检查点",
+}
+
+# Session bookkeeping is not "work done" in the computer-use register's counts.
+SESSION_ACTIONS = frozenset({"session.login", "session.logout", "session.lock", "session.unlock"})
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action, action)
+
+
+def canonical_json(value: Any) -> bytes:
+    """Deterministic UTF-8 JSON: sorted keys, no spaces, non-ASCII kept as is."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One audit entry; ``seq`` is 1-based and the entry is leaf ``seq - 1`` of the tree."""
+
+    seq: int
+    at: str
+    actor: str | None
+    session: int | None
+    action: str
+    subject: str | None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def body(self) -> bytes:
+        """The exact bytes hashed into the tree; every field is covered."""
+        return canonical_json(
+            {
+                "seq": self.seq,
+                "at": self.at,
+                "actor": self.actor,
+                "session": self.session,
+                "action": self.action,
+                "subject": self.subject,
+                "detail": self.detail,
+            }
+        )
+
+    @classmethod
+    def from_body(cls, body: bytes) -> LedgerEntry:
+        data = json.loads(body)
+        return cls(
+            seq=data["seq"],
+            at=data["at"],
+            actor=data["actor"],
+            session=data["session"],
+            action=data["action"],
+            subject=data["subject"],
+            detail=data["detail"],
+        )
+
+    @property
+    def label(self) -> str:
+        return action_label(self.action)
+
+
+@dataclass(frozen=True)
+class ComputerUse:
+    """One row of 题库专用计算机使用登记: a session from login to logout."""
+
+    id: int
+    account: str
+    full_name: str
+    purpose: str
+    interface: str
+    started_at: str
+    ended_at: str | None
+    end_reason: str | None
+    counts: dict[str, int]
+
+    def work_summary(self) -> str:
+        if not self.counts:
+            return "无数据变更"
+        return "；".join(f"{action_label(k)} {v} 项" for k, v in sorted(self.counts.items()))
+
+
+@dataclass(frozen=True)
+class RoomAccess:
+    """One row of 专用场所出入登记, entered by a supervisor."""
+
+    id: int
+    name: str
+    unit: str
+    purpose: str
+    time_in: str
+    time_out: str | None
+    escort: str | None
+    recorded_by: str
+    recorded_at: str
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "unit": self.unit,
+            "purpose": self.purpose,
+            "time_in": self.time_in,
+            "time_out": self.time_out,
+            "escort": self.escort,
+            "recorded_by": self.recorded_by,
+            "recorded_at": self.recorded_at,
+        }

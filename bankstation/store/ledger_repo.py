@@ -1,0 +1,91 @@
+"""Audit ledger rows and stored checkpoints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bankstation.domain.ledger import LedgerEntry
+from bankstation.store.vault import Vault
+
+
+def last_seq(vault: Vault) -> int:
+    return int(vault.scalar("SELECT coalesce(max(seq), 0) FROM ledger"))
+
+
+def count(vault: Vault) -> int:
+    return int(vault.scalar("SELECT count(*) FROM ledger"))
+
+
+def insert(vault: Vault, entry: LedgerEntry) -> None:
+    vault.execute(
+        "INSERT INTO ledger(seq, at, actor, session, action, body) VALUES (?, ?, ?, ?, ?, ?)",
+        (entry.seq, entry.at, entry.actor, entry.session, entry.action, entry.body()),
+    )
+
+
+def bodies(vault: Vault) -> Iterator[tuple[int, bytes]]:
+    """(seq, body) in seq order, streamed."""
+    for seq, body in vault.iterate("SELECT seq, body FROM ledger ORDER BY seq"):
+        yield int(seq), bytes(body)
+
+
+def index_mismatches(vault: Vault) -> list[int]:
+    """Rows whose indexed columns disagree with their hashed body (edited behind our back)."""
+    rows = vault.query(
+        "SELECT seq FROM ledger WHERE json_extract(body, '$.seq') IS NOT seq "
+        "OR json_extract(body, '$.action') IS NOT action "
+        "OR json_extract(body, '$.at') IS NOT at "
+        "OR json_extract(body, '$.actor') IS NOT actor "
+        "OR json_extract(body, '$.session') IS NOT session LIMIT 20"
+    )
+    return [int(r[0]) for r in rows]
+
+
+def entries(
+    vault: Vault,
+    action_prefix: str | None = None,
+    session: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    newest_first: bool = False,
+) -> list[LedgerEntry]:
+    where, params = _filters(action_prefix, session)
+    order = "DESC" if newest_first else "ASC"
+    sql = f"SELECT body FROM ledger {where} ORDER BY seq {order} LIMIT ? OFFSET ?"
+    rows = vault.query(sql, (*params, -1 if limit is None else limit, offset))
+    return [LedgerEntry.from_body(bytes(r[0])) for r in rows]
+
+
+def entry_count(vault: Vault, action_prefix: str | None = None) -> int:
+    where, params = _filters(action_prefix, None)
+    return int(vault.scalar(f"SELECT count(*) FROM ledger {where}", params))
+
+
+def _filters(action_prefix: str | None, session: int | None) -> tuple[str, list[object]]:
+    clauses, params = [], []
+    if action_prefix:
+        clauses.append("action LIKE ? ESCAPE '\\'")
+        params.append(action_prefix.replace("_", "\\_") + "%")
+    if session is not None:
+        clauses.append("session = ?")
+        params.append(session)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def session_action_counts(vault: Vault, session: int) -> dict[str, int]:
+    rows = vault.query(
+        "SELECT action, count(*) FROM ledger WHERE session = ? GROUP BY action", (session,)
+    )
+    return {str(a): int(n) for a, n in rows}
+
+
+def insert_checkpoint(vault: Vault, size: int, root: bytes, at: str, signature: bytes) -> None:
+    vault.execute(
+        "INSERT OR REPLACE INTO checkpoints(size, root, at, signature) VALUES (?, ?, ?, ?)",
+        (size, root, at, signature),
+    )
+
+
+def checkpoints(vault: Vault) -> list[tuple[int, bytes, str, bytes]]:
+    rows = vault.query("SELECT size, root, at, signature FROM checkpoints ORDER BY size")
+    return [(int(s), bytes(r), str(a), bytes(g)) for s, r, a, g in rows]

@@ -1,0 +1,216 @@
+"""The vault: one SQLCipher 4 file keyed with a raw 256-bit key, opened and checked.
+
+See https://www.zetetic.net/sqlcipher/sqlcipher-api/ for the pragmas. The connection runs in
+autocommit mode; every write goes through ``transaction()`` (BEGIN IMMEDIATE … COMMIT) so a
+change and its ledger entry are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from bankstation.domain.errors import NotAVault, VaultError, VaultExists, VaultMissing, VaultTooNew
+from bankstation.store.errors import raise_sqlite_error
+from bankstation.store.schema import LATEST_VERSION, MIGRATIONS
+
+PLAIN_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class Vault:
+    """An open, keyed connection. Safe to hand between threads; one user at a time."""
+
+    def __init__(self, conn: sqlcipher3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+        self._lock = threading.RLock()
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, key: bytes) -> Vault:
+        if path.exists():
+            raise VaultExists()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        vault = cls(_connect(path, key), path)
+        vault.migrate()
+        return vault
+
+    @classmethod
+    def open(cls, path: Path, key: bytes, backup_before_migrating: bool = True) -> Vault:
+        check_looks_like_vault(path)
+        vault = cls(_connect(path, key), path)
+        version = vault.user_version()
+        if version > LATEST_VERSION:
+            vault.close()
+            raise VaultTooNew()
+        if 0 < version < LATEST_VERSION and backup_before_migrating:
+            vault.backup(path.with_name(f"{path.name}.v{version}.bak"))
+        vault.migrate()
+        return vault
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- schema ----------------------------------------------------------------------------
+    def user_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version"))
+
+    def migrate(self) -> list[int]:
+        """Apply pending migrations in order, each in its own transaction; return them."""
+        applied = []
+        for number in range(self.user_version() + 1, LATEST_VERSION + 1):
+            with self.transaction():
+                for statement in _split_sql(MIGRATIONS[number - 1]):
+                    self._conn.execute(statement)
+                self._conn.execute(f"PRAGMA user_version = {number}")
+            applied.append(number)
+        return applied
+
+    def backup(self, target: Path) -> None:
+        """Copy the encrypted file (after folding the WAL in) before a migration touches it."""
+        with self._lock:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            shutil.copy2(self.path, target)
+
+    # -- statements ------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlcipher3.Error as exc:
+                raise_sqlite_error(exc)
+                raise
+            try:
+                yield
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise_sqlite_error(exc)
+                raise
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
+        """Run one statement; return the last row id."""
+        with self._lock:
+            try:
+                cursor = self._conn.execute(sql, params)
+            except sqlcipher3.Error as exc:
+                raise_sqlite_error(exc)
+                raise
+            return int(cursor.lastrowid or 0)
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return list(self._conn.execute(sql, params).fetchall())
+            except sqlcipher3.Error as exc:
+                raise_sqlite_error(exc)
+                raise
+
+    def iterate(
+        self, sql: str, params: Sequence[Any] = (), batch: int = 10_000
+    ) -> Iterator[tuple[Any, ...]]:
+        """Stream rows in batches (for verifying a ledger of millions of entries)."""
+        with self._lock:
+            cursor = self._conn.execute(sql, params)
+            while rows := cursor.fetchmany(batch):
+                yield from rows
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        rows = self.query(sql, params)
+        return rows[0][0] if rows else None
+
+    def pragma_checks(self) -> tuple[str, str]:
+        """(integrity_check, cipher_integrity_check) results; 'ok' and '' when sound."""
+        integrity = ";".join(r[0] for r in self.query("PRAGMA integrity_check"))
+        cipher = ";".join(str(r[0]) for r in self.query("PRAGMA cipher_integrity_check"))
+        return integrity, cipher
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt every page under a new key (PRAGMA rekey); WAL is folded in first."""
+        with self._lock:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._conn.execute("PRAGMA journal_mode = DELETE")
+            self._conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+
+    def set_max_pages(self, pages: int) -> None:
+        """Cap the file size (tests simulate a full disk this way)."""
+        self.execute(f"PRAGMA max_page_count = {int(pages)}")
+
+
+def check_looks_like_vault(path: Path) -> None:
+    """Cheap refusals before keying: missing file, empty file, plain unencrypted SQLite."""
+    if not path.exists():
+        raise VaultMissing(f"找不到题库文件：{path}")
+    if not path.is_file():
+        raise NotAVault(f"{path} 不是文件。")
+    with path.open("rb") as handle:
+        head = handle.read(16)
+    if len(head) < 16 or head == PLAIN_SQLITE_MAGIC:
+        raise NotAVault()
+
+
+def _connect(path: Path, key: bytes) -> sqlcipher3.Connection:
+    if len(key) != 32:
+        raise VaultError("题库密钥长度错误。")
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except sqlcipher3.Error as exc:
+        raise_sqlite_error(exc)
+        raise
+    try:
+        _key_and_check(conn, key)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _key_and_check(conn: sqlcipher3.Connection, key: bytes) -> None:
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    # Wipe freed memory that held keys or page plaintext (SQLCipher >= 4.5 defaults it off).
+    conn.execute("PRAGMA cipher_memory_security = ON")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        # Reading the schema is what proves the key: a wrong key fails with SQLITE_NOTADB.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        version = conn.execute("PRAGMA cipher_version").fetchone()
+    except sqlcipher3.Error as exc:
+        raise_sqlite_error(exc)
+        raise
+    if not version or not version[0]:
+        raise VaultError("当前 SQLite 库不支持加密（缺少 SQLCipher），拒绝打开题库。")
+    if not _has_fts5(conn):
+        raise VaultError("当前 SQLCipher 库缺少 FTS5 全文检索支持。")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+
+
+def _has_fts5(conn: sqlcipher3.Connection) -> bool:
+    options = {row[0] for row in conn.execute("PRAGMA compile_options").fetchall()}
+    return "ENABLE_FTS5" in options
+
+
+def _split_sql(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
+def cipher_settings(vault: Vault) -> dict[str, str]:
+    """The settings that matter for the security model, as the open connection reports them."""
+    names = ("cipher_version", "journal_mode", "synchronous", "foreign_keys",
+             "cipher_memory_security")
+    return {name: str(vault.scalar(f"PRAGMA {name}")) for name in names}
+
+
+__all__ = ["NotAVault", "Vault", "cipher_settings", "check_looks_like_vault"]
