@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bankstation.crypto.kdf import KdfParams
 from bankstation.domain.clock import Clock
+from bankstation.services.config import KdfParams
 
 
 def run_gui(vault_path: Path, clock: Clock, kdf: KdfParams) -> int:

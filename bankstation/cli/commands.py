@@ -9,11 +9,10 @@ from bankstation.cli.tables import print_table
 from bankstation.domain.accounts import make_pledge
 from bankstation.domain.errors import BankStationError, VaultExists
 from bankstation.domain.roles import parse_roles, roles_label
-from bankstation.services import accounts, demo as demo_service, ledger, registers, station
-from bankstation.services.keyring import drop_pending
+from bankstation.services import accounts, ledger, registers, station
+from bankstation.services import demo as demo_service
+from bankstation.services.files import keys_path, remove_vault_files, vault_files_exist, write_text
 from bankstation.services.rekey import rekey as rekey_service
-from bankstation.store.files import atomic_write
-from bankstation.store.sidecar import sidecar_path
 
 
 def init(ctx: Context) -> int:
@@ -23,29 +22,22 @@ def init(ctx: Context) -> int:
     station.init_vault(ctx.vault_path, a.admin, a.full_name, pledge, password, ctx.clock,
                        a.station_name, ctx.kdf)
     ctx.print(f"已创建题库：{ctx.vault_path}")
-    ctx.print(f"密钥槽文件：{sidecar_path(ctx.vault_path)}（请与题库文件一同备份）")
+    ctx.print(f"密钥槽文件：{keys_path(ctx.vault_path)}（请与题库文件一同备份）")
     return 0
 
 
 def demo(ctx: Context) -> int:
     path = ctx.vault_path
-    if path.exists() or sidecar_path(path).exists():
+    if vault_files_exist(path):
         if not ctx.args.replace:
             raise VaultExists(f"{path} 已存在。如需重建演示题库，请加 --replace。")
-        _remove_vault_files(path)
+        remove_vault_files(path)
     made = demo_service.create_demo(path, ctx.clock, ctx.kdf)
     ctx.print(f"已创建演示题库：{path}")
     ctx.print("演示账户（仅供演示，切勿用于真实题库）：")
     print_table(ctx.out, ("账户", "姓名", "角色", "密码"),
                 [(m.name, m.full_name, roles_label(m.roles), m.password) for m in made])
     return 0
-
-
-def _remove_vault_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
-    sidecar_path(path).unlink(missing_ok=True)
-    drop_pending(path)
 
 
 def account_add(ctx: Context) -> int:
@@ -103,7 +95,8 @@ def account_pledge(ctx: Context) -> int:
     session = ctx.login("登记保密责任书")
     pledge = accounts.pledge_from(session, ctx.args.pledge_date, ctx.args.pledge_ref)
     accounts.record_pledge(session, ctx.args.name, pledge)
-    ctx.print(f"已登记账户 {ctx.args.name} 的保密责任书（{pledge.signed_on}，{pledge.reference}）。")
+    ctx.print(f"已登记账户 {ctx.args.name} 的保密责任书"
+              f"（{pledge.signed_on}，{pledge.reference}）。")
     return 0
 
 
@@ -124,7 +117,7 @@ def ledger_show(ctx: Context) -> int:
 def ledger_checkpoint(ctx: Context) -> int:
     session = ctx.login("签发台账检查点")
     text = ledger.checkpoint_text(session)
-    atomic_write(Path(ctx.args.out), text.encode("utf-8"))
+    write_text(Path(ctx.args.out), text)
     ctx.print(f"检查点已写入 {ctx.args.out}：")
     ctx.print(text)
     return 0

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from bankstation.crypto.kdf import DEFAULT_KDF, KdfParams
 from bankstation.domain.clock import Clock
 from bankstation.domain.errors import BankStationError, UsageError
 from bankstation.services import station
 from bankstation.services.clock import SystemClock
+from bankstation.services.config import DEFAULT_KDF, KdfParams
 from bankstation.services.locations import default_vault_path
 from bankstation.services.session import Session
 

@@ -17,7 +17,8 @@ def show(ctx: Context, session: Session) -> int:
         if ctx.args.json:
             ctx.print_json([dataclasses.asdict(r) for r in rows])
             return 0
-        print_table(ctx.out, ("序号", "姓名", "单位", "事由", "进入时间", "离开时间", "陪同", "登记人"),
+        header = ("序号", "姓名", "单位", "事由", "进入时间", "离开时间", "陪同", "登记人")
+        print_table(ctx.out, header,
                     [(r.id, r.name, r.unit, r.purpose, r.time_in, r.time_out or "",
                       r.escort or "", r.recorded_by) for r in rows])
         return 0

@@ -25,7 +25,7 @@ def node_hash(left: bytes, right: bytes) -> bytes:
 class MerkleBuilder:
     """Incremental RFC 9162 tree: append leaf hashes, read the root at any size."""
 
-    __slots__ = ("_heights", "_hashes", "size")
+    __slots__ = ("_hashes", "_heights", "size")
 
     def __init__(self) -> None:
         self._heights: list[int] = []

@@ -8,6 +8,7 @@ the next successful login still ledgers what is there.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -130,7 +131,5 @@ def drop_pending(vault_path: Path) -> None:
 
 def save_quietly(keyring: Keyring, vault_path: Path) -> None:
     """Save counters when a full disk must not hide the real error (a failed login)."""
-    try:
+    with contextlib.suppress(DiskFull):
         keyring.save(vault_path)
-    except DiskFull:
-        pass

@@ -55,9 +55,9 @@ class Session:
         """Refuse unless the account holds one of ``roles`` (checked here, not only in the GUI)."""
         if not any(self.account.has(role) for role in roles):
             need = roles_label(roles)
-            raise PermissionDenied(
-                f"此操作需要「{need}」角色。" if len(roles) == 1 else f"此操作需要以下角色之一：{need}。"
-            )
+            if len(roles) == 1:
+                raise PermissionDenied(f"此操作需要「{need}」角色。")
+            raise PermissionDenied(f"此操作需要以下角色之一：{need}。")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -13,7 +13,6 @@ from bankstation.domain.errors import (
 )
 
 
-
 def translate(exc: BaseException) -> BankStationError | None:
     """The known error a SQLite exception stands for, or None when it is a bug."""
     if not isinstance(exc, sqlcipher3.Error):

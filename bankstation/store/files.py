@@ -14,7 +14,7 @@ Opener = Callable[[Path], BinaryIO]
 
 
 def _default_opener(path: Path) -> BinaryIO:
-    return open(path, "xb")  # noqa: SIM115 - closed by the caller
+    return open(path, "xb")
 
 
 def atomic_write(path: Path, data: bytes, opener: Opener = _default_opener) -> None:

@@ -62,7 +62,8 @@ def entry_count(vault: Vault, action_prefix: str | None = None) -> int:
 
 
 def _filters(action_prefix: str | None, session: int | None) -> tuple[str, list[object]]:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if action_prefix:
         clauses.append("action LIKE ? ESCAPE '\\'")
         params.append(action_prefix.replace("_", "\\_") + "%")

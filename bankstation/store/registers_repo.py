@@ -35,8 +35,9 @@ _USE_SQL = (
 
 
 def _use(row: tuple[Any, ...]) -> ComputerUse:
-    *head, counts = row
-    return ComputerUse(*head, counts=json.loads(counts))
+    use_id, account, full_name, purpose, interface, started, ended, reason, counts = row
+    return ComputerUse(use_id, account, full_name, purpose, interface, started, ended, reason,
+                       json.loads(counts))
 
 
 def get_use(vault: Vault, use_id: int) -> ComputerUse | None:

@@ -213,4 +213,4 @@ def cipher_settings(vault: Vault) -> dict[str, str]:
     return {name: str(vault.scalar(f"PRAGMA {name}")) for name in names}
 
 
-__all__ = ["NotAVault", "Vault", "cipher_settings", "check_looks_like_vault"]
+__all__ = ["NotAVault", "Vault", "check_looks_like_vault", "cipher_settings"]
