@@ -44,6 +44,22 @@ class MerkleBuilder:
         hashes.append(digest)
         self.size += 1
 
+    @classmethod
+    def restore(cls, size: int, state: bytes) -> MerkleBuilder:
+        """Rebuild from ``state()``: the perfect-subtree roots kept between appends."""
+        builder = cls()
+        for i in range(0, len(state), 33):
+            builder._heights.append(state[i])
+            builder._hashes.append(state[i + 1 : i + 33])
+        if sum(1 << h for h in builder._heights) != size:
+            raise ValueError("Merkle frontier does not match the tree size")
+        builder.size = size
+        return builder
+
+    def state(self) -> bytes:
+        """The frontier as bytes: one (height, hash) pair per perfect subtree, left to right."""
+        return b"".join(bytes([h]) + d for h, d in zip(self._heights, self._hashes, strict=True))
+
     def root(self) -> bytes:
         if not self._hashes:
             return EMPTY_ROOT

@@ -12,7 +12,7 @@ from bankstation.domain.errors import BadCheckpoint, CheckpointMismatch, LedgerT
 from bankstation.domain.ledger import LedgerEntry
 from bankstation.domain.merkle import MerkleBuilder, leaf_hash
 from bankstation.domain.roles import Role
-from bankstation.services import registers_check
+from bankstation.services import audit, registers_check
 from bankstation.services.session import Session
 from bankstation.store import ledger_repo, meta_repo
 from bankstation.store.vault import Vault
@@ -52,18 +52,10 @@ def _sign(vault: Vault, checkpoint: Checkpoint) -> SignedCheckpoint:
     return SignedCheckpoint(checkpoint, KEY_NAME, signing.note_key_id(KEY_NAME, public), signature)
 
 
-def current_root(vault: Vault) -> tuple[int, bytes, bytes | None]:
-    """(size, root, last leaf hash) of the ledger as it stands."""
-    builder, last = MerkleBuilder(), None
-    for _seq, body in ledger_repo.bodies(vault):
-        last = leaf_hash(body)
-        builder.append(last)
-    return builder.size, builder.root(), last
-
-
 def make_checkpoint(vault: Vault, at: str) -> SignedCheckpoint:
     """Sign the ledger as it stands and keep the checkpoint in the vault."""
-    size, root, _ = current_root(vault)
+    tree = audit.load_tree(vault)
+    size, root = tree.size, tree.root()
     checkpoint = Checkpoint(
         vault_id=meta_repo.get(vault, "vault_id") or "",
         size=size,
@@ -119,6 +111,8 @@ def verify_vault(vault: Vault, checkpoint_text: str | None = None) -> VerifyRepo
         if builder.size in wanted:
             roots[builder.size] = builder.root()
         expected += 1
+    if (builder.size, builder.state()) != ledger_repo.frontier(vault):
+        raise LedgerTampered("台账校验失败：台账状态与记录不一致（记录被删除、添加或改动）。")
     bad = ledger_repo.index_mismatches(vault)
     if bad:
         raise LedgerTampered(f"台账校验失败：第 {bad[0]} 条记录的内容与索引不一致（记录被改动）。")

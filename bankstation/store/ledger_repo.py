@@ -16,6 +16,15 @@ def count(vault: Vault) -> int:
     return int(vault.scalar("SELECT count(*) FROM ledger"))
 
 
+def frontier(vault: Vault) -> tuple[int, bytes]:
+    size, state = vault.query("SELECT size, frontier FROM ledger_state WHERE id = 1")[0]
+    return int(size), bytes(state)
+
+
+def save_frontier(vault: Vault, size: int, state: bytes) -> None:
+    vault.execute("UPDATE ledger_state SET size = ?, frontier = ? WHERE id = 1", (size, state))
+
+
 def insert(vault: Vault, entry: LedgerEntry) -> None:
     vault.execute(
         "INSERT INTO ledger(seq, at, actor, session, action, body) VALUES (?, ?, ?, ?, ?, ?)",

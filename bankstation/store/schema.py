@@ -33,6 +33,13 @@ MIGRATIONS: Sequence[str] = (
     ) STRICT;
     CREATE INDEX ledger_session ON ledger(session);
     CREATE INDEX ledger_action ON ledger(action);
+    -- The Merkle frontier after the last entry, so appends and checkpoints cost O(log n).
+    CREATE TABLE ledger_state (
+        id       INTEGER PRIMARY KEY CHECK (id = 1),
+        size     INTEGER NOT NULL,
+        frontier BLOB NOT NULL
+    ) STRICT;
+    INSERT INTO ledger_state(id, size, frontier) VALUES (1, 0, x'');
     CREATE TABLE checkpoints (
         size      INTEGER PRIMARY KEY,
         root      BLOB NOT NULL,

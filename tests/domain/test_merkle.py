@@ -50,3 +50,25 @@ def test_any_single_change_changes_the_root(entries: list[bytes], data: st.DataO
     changed = list(entries)
     changed[i] = changed[i] + b"!"
     assert reference_root(changed) != reference_root(entries)
+
+
+@given(st.lists(st.binary(max_size=8), max_size=40), st.lists(st.binary(max_size=8), max_size=9))
+def test_frontier_state_round_trips(first: list[bytes], more: list[bytes]) -> None:
+    builder = MerkleBuilder()
+    for entry in first:
+        builder.append(leaf_hash(entry))
+    restored = MerkleBuilder.restore(builder.size, builder.state())
+    for entry in more:
+        restored.append(leaf_hash(entry))
+    assert restored.root() == reference_root(first + more)
+
+
+def test_frontier_of_wrong_size_is_refused() -> None:
+    builder = MerkleBuilder()
+    for entry in (b"a", b"b", b"c"):
+        builder.append(leaf_hash(entry))
+    try:
+        MerkleBuilder.restore(4, builder.state())
+    except ValueError:
+        return
+    raise AssertionError("a frontier for 3 leaves was accepted as 4")

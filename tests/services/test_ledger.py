@@ -165,3 +165,13 @@ def test_every_change_is_in_the_same_transaction(staffed_vault: Path, clock: Fak
     after = ledger.audit_count(session)
     station.logout(session)
     assert rows == entries == after - before
+
+
+def test_appending_after_a_deleted_entry_is_refused(busy_vault: Path, clock: FakeClock) -> None:
+    session = login(busy_vault, clock, *SUPERVISOR)
+    last = session.vault.scalar("SELECT max(seq) FROM ledger")
+    session.vault.execute("DELETE FROM ledger WHERE seq = ?", (last,))
+    with pytest.raises(LedgerTampered, match="拒绝写入"):
+        registers.add_room_access(session, "甲", "乙", "丙", "2026-11-27T08:00")
+    assert registers.list_room_access(session)[0].name != "甲"  # nothing was saved
+    session.detach()

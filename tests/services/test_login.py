@@ -110,7 +110,7 @@ def test_missing_vault(tmp_path: Path, clock: FakeClock) -> None:
         login(tmp_path / "none.bsv", clock)
 
 
-@pytest.mark.parametrize("garbage", [b"", b"{not json", "[]".encode(), b'{"format": "x"}'])
+@pytest.mark.parametrize("garbage", [b"", b"{not json", b"[]", b'{"format": "x"}'])
 def test_unreadable_sidecar(vault_path: Path, clock: FakeClock, garbage: bytes) -> None:
     _keys(vault_path).write_bytes(garbage)
     with pytest.raises(SidecarTampered):
@@ -190,5 +190,5 @@ def test_abandoned_session_is_closed_at_next_login(vault_path: Path, clock: Fake
     session = login(vault_path, clock)
     uses = station.registers_repo.list_uses(session.vault)
     station.logout(session)
-    first = [u for u in uses if u.purpose == "组卷"][0]
+    first = next(u for u in uses if u.purpose == "组卷")
     assert first.ended_at is not None and "未正常退出" in (first.end_reason or "")
