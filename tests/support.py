@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bankstation.crypto.kdf import KdfParams
+from bankstation.domain.elements import ElementNode, Importance
 from bankstation.domain.accounts import Pledge
 from bankstation.services import station
 from bankstation.services.session import Session
@@ -44,3 +45,31 @@ def make_vault(path: Path, clock: FakeClock) -> Path:
 def login(path: Path, clock: FakeClock, name: str = ADMIN, password: str = ADMIN_PW,
           purpose: str = "测试") -> Session:
     return station.login(path, name, password, purpose, clock, "cli", FAST_KDF)
+
+
+def sample_elements() -> list[ElementNode]:
+    """A small element table: two top scopes, four second-level scopes, eight points."""
+    x, y = Importance.X, Importance.Y
+    return [
+        ElementNode("A", "基础知识", 40), ElementNode("AA", "电工基础", 60),
+        ElementNode("AA001", "欧姆定律", importance=x), ElementNode("AA002", "基尔霍夫定律", importance=x),
+        ElementNode("AB", "安全用电", 40),
+        ElementNode("AB001", "触电急救", importance=x), ElementNode("AB002", "安全电压", importance=y),
+        ElementNode("B", "专业知识", 60), ElementNode("BA", "电机", 50),
+        ElementNode("BA001", "异步电动机", importance=x), ElementNode("BA002", "变压器", importance=x),
+        ElementNode("BB", "低压电器", 50),
+        ElementNode("BB001", "接触器", importance=x), ElementNode("BB002", "熔断器", importance=x),
+    ]
+
+
+def make_bank(path: Path, clock: FakeClock, exam: str = "theory") -> int:
+    """A 电工 level-4 bank under a national standard, with the sample element table."""
+    from bankstation.domain.standards import StandardKind
+    from bankstation.services import banks, elements
+
+    session = station.login(path, "keeper", "keeper-pass-1", "建库", clock, "cli", FAST_KDF)
+    bank = banks.create_bank(session, "6-31-01-03", 4, exam, StandardKind.NATIONAL,
+                             "电工国家职业技能标准（2018年版）", "2018年版")
+    elements.replace(session, bank.id, sample_elements())
+    station.logout(session)
+    return bank.id

@@ -69,6 +69,101 @@ MIGRATIONS: Sequence[str] = (
     ) STRICT;
     CREATE INDEX room_access_time ON room_access(time_in);
     """,
+    # 2: the question bank: occupations added by notice, trades, standards, banks, element
+    # tables, versioned questions with full-text search, and images.
+    """
+    CREATE TABLE occupations_extra (
+        code       TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        definition TEXT NOT NULL DEFAULT '',
+        reference  TEXT NOT NULL,
+        added_by   TEXT NOT NULL,
+        added_at   TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE trades (
+        code       TEXT PRIMARY KEY,
+        occupation TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        reference  TEXT NOT NULL,
+        added_by   TEXT NOT NULL,
+        added_at   TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE standards (
+        id         INTEGER PRIMARY KEY,
+        occupation TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        reference  TEXT NOT NULL,
+        issued_on  TEXT,
+        added_by   TEXT NOT NULL,
+        added_at   TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE banks (
+        id          INTEGER PRIMARY KEY,
+        occupation  TEXT NOT NULL,
+        trade       TEXT,
+        level       INTEGER NOT NULL,
+        exam        TEXT NOT NULL,
+        standard_id INTEGER NOT NULL REFERENCES standards(id),
+        created_by  TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        UNIQUE (occupation, trade, level, exam, standard_id)
+    ) STRICT;
+    CREATE TABLE elements (
+        bank_id    INTEGER NOT NULL REFERENCES banks(id),
+        code       TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        weight     REAL,
+        importance TEXT,
+        position   INTEGER NOT NULL,
+        PRIMARY KEY (bank_id, code)
+    ) STRICT;
+    -- One row per question with the current version's fields the table filters and sorts on.
+    CREATE TABLE questions (
+        id              INTEGER PRIMARY KEY,
+        bank_id         INTEGER NOT NULL REFERENCES banks(id),
+        code            TEXT,
+        current_version INTEGER NOT NULL,
+        status          TEXT NOT NULL,
+        qtype           TEXT NOT NULL,
+        point           TEXT NOT NULL,
+        difficulty      REAL NOT NULL,
+        enemy_group     TEXT,
+        author          TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        stem_preview    TEXT NOT NULL,
+        used_count      INTEGER NOT NULL DEFAULT 0,
+        last_used_at    TEXT,
+        UNIQUE (bank_id, code)
+    ) STRICT;
+    CREATE INDEX questions_bank ON questions(bank_id, status, qtype);
+    CREATE INDEX questions_point ON questions(bank_id, point);
+    CREATE INDEX questions_enemy ON questions(bank_id, enemy_group);
+    CREATE TABLE question_versions (
+        question_id INTEGER NOT NULL REFERENCES questions(id),
+        version     INTEGER NOT NULL,
+        status      TEXT NOT NULL,
+        content     TEXT NOT NULL,
+        author      TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        reviewer    TEXT,
+        reviewed_at TEXT,
+        review_note TEXT,
+        PRIMARY KEY (question_id, version)
+    ) STRICT;
+    CREATE INDEX question_versions_status ON question_versions(status);
+    -- Trigram tokens match any 3+ character run, which is what Chinese text search needs.
+    CREATE VIRTUAL TABLE question_fts USING fts5(body, tokenize = 'trigram');
+    CREATE TABLE images (
+        id       TEXT PRIMARY KEY,
+        mime     TEXT NOT NULL,
+        width    INTEGER NOT NULL,
+        height   INTEGER NOT NULL,
+        data     BLOB NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    ) STRICT;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -86,36 +86,42 @@ def test_vault_newer_than_program_is_refused(tmp_path: Path) -> None:
         Vault.open(tmp_path / "v.bsv", KEY)
 
 
+def _at_version(monkeypatch: pytest.MonkeyPatch, migrations: tuple[str, ...]) -> None:
+    monkeypatch.setattr("bankstation.store.vault.MIGRATIONS", migrations)
+    monkeypatch.setattr("bankstation.store.vault.LATEST_VERSION", len(migrations))
+
+
 def test_migrations_run_in_order_with_a_backup(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "v.bsv"
-    Vault.create(path, KEY).close()
-    extra = "CREATE TABLE added_later (x INTEGER) STRICT"
-    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, extra))
-    monkeypatch.setattr("bankstation.store.vault.MIGRATIONS", (*schema.MIGRATIONS,))
-    monkeypatch.setattr("bankstation.store.vault.LATEST_VERSION", len(schema.MIGRATIONS))
-    vault = Vault.open(path, KEY)
-    assert vault.user_version() == len(schema.MIGRATIONS)
-    assert vault.scalar("SELECT count(*) FROM added_later") == 0
+    _at_version(monkeypatch, tuple(schema.MIGRATIONS[:1]))
+    vault = Vault.create(path, KEY)
+    with vault.transaction():
+        vault.execute("INSERT INTO meta(key, value) VALUES ('made', 'by version 1')")
+    vault.close()
+    monkeypatch.undo()
+    vault = Vault.open(path, KEY)  # the real program: every later migration, in order
+    assert vault.user_version() == schema.LATEST_VERSION
+    assert vault.scalar("SELECT value FROM meta WHERE key='made'") == "by version 1"
+    assert vault.scalar("SELECT count(*) FROM banks") == 0
     vault.close()
     backup = tmp_path / "v.bsv.v1.bak"
-    assert backup.exists()
+    _at_version(monkeypatch, tuple(schema.MIGRATIONS[:1]))
     old = Vault.open(backup, KEY, backup_before_migrating=False)
-    assert old.scalar("SELECT count(*) FROM sqlite_master WHERE name='added_later'") == 1
+    assert old.user_version() == 1
+    assert old.scalar("SELECT count(*) FROM sqlite_master WHERE name='banks'") == 0
     old.close()
 
 
 def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "v.bsv"
     Vault.create(path, KEY).close()
-    broken = (*schema.MIGRATIONS, "CREATE TABLE half (x); THIS IS NOT SQL")
-    monkeypatch.setattr("bankstation.store.vault.MIGRATIONS", broken)
-    monkeypatch.setattr("bankstation.store.vault.LATEST_VERSION", len(broken))
+    _at_version(monkeypatch, (*schema.MIGRATIONS, "CREATE TABLE half (x); THIS IS NOT SQL"))
     with pytest.raises(Exception, match="syntax"):
         Vault.open(path, KEY)
     monkeypatch.undo()
     vault = Vault.open(path, KEY)
-    assert vault.user_version() == 1
+    assert vault.user_version() == schema.LATEST_VERSION
     assert vault.scalar("SELECT count(*) FROM sqlite_master WHERE name='half'") == 0
     vault.close()
 

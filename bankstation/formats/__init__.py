@@ -1,0 +1,1 @@
+"""Readers and writers for other people's files: catalogue, spreadsheets, text, packages."""

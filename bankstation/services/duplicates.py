@@ -1,0 +1,40 @@
+"""Near-duplicate questions in a bank, and what to do with a pair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bankstation.domain.qtypes import Status
+from bankstation.domain.similarity import similar_pairs
+from bankstation.services import questions
+from bankstation.services.session import Session
+from bankstation.store import questions_repo
+
+LIVE = (Status.DRAFT, Status.SUBMITTED, Status.APPROVED, Status.REJECTED)
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    first: int
+    second: int
+    similarity: float
+    same_group: bool
+
+
+def find(session: Session, bank_id: int, threshold: float = 0.8) -> list[DuplicatePair]:
+    texts = questions_repo.search_texts(session.vault, bank_id, LIVE)
+    pairs = similar_pairs(texts, threshold)
+    ids = sorted({p.first for p in pairs} | {p.second for p in pairs})
+    rows = questions_repo.rows(session.vault, ids)
+    return [DuplicatePair(p.first, p.second, p.similarity,
+                          bool(rows[p.first].enemy_group)
+                          and rows[p.first].enemy_group == rows[p.second].enemy_group)
+            for p in pairs]
+
+
+def group_pair(session: Session, first: int, second: int) -> str:
+    """Put both questions in one enemy group (reusing the group one of them already has)."""
+    rows = questions_repo.rows(session.vault, [first, second])
+    group = rows[first].enemy_group or rows[second].enemy_group or f"近似-{first}-{second}"
+    questions.set_enemy_group(session, [first, second], group)
+    return group

@@ -1,0 +1,237 @@
+"""Questions, their versions, full-text search and images."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bankstation.domain.qtypes import QType, Status
+from bankstation.domain.question_codec import from_dict, to_dict
+from bankstation.domain.questions import (
+    Question,
+    QuestionContent,
+    QuestionFilter,
+    QuestionRow,
+    preview,
+)
+from bankstation.store.vault import Vault
+
+
+def _json(content: QuestionContent) -> str:
+    return json.dumps(to_dict(content), ensure_ascii=False, sort_keys=True)
+
+
+def insert(vault: Vault, bank_id: int, content: QuestionContent, status: Status, author: str,
+           at: str) -> int:
+    qid = vault.execute(
+        "INSERT INTO questions(bank_id, code, current_version, status, qtype, point, difficulty, "
+        "enemy_group, author, updated_at, stem_preview) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (bank_id, content.code, status.value, content.qtype.value, content.point,
+         content.difficulty, content.enemy_group, author, at, preview(content.stem)),
+    )
+    vault.execute(
+        "INSERT INTO question_versions(question_id, version, status, content, author, created_at)"
+        " VALUES (?, 1, ?, ?, ?, ?)", (qid, status.value, _json(content), author, at))
+    vault.execute("INSERT INTO question_fts(rowid, body) VALUES (?, ?)",
+                  (qid, content.search_text()))
+    return qid
+
+
+def add_version(vault: Vault, qid: int, version: int, content: QuestionContent, status: Status,
+                author: str, at: str) -> None:
+    vault.execute(
+        "INSERT INTO question_versions(question_id, version, status, content, author, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)", (qid, version, status.value, _json(content), author, at))
+    _refresh_current(vault, qid, version, content, status, at)
+
+
+def replace_version(vault: Vault, qid: int, version: int, content: QuestionContent,
+                    status: Status, at: str) -> None:
+    """Edit an unapproved version in place (nothing can point at it yet)."""
+    vault.execute(
+        "UPDATE question_versions SET content = ?, status = ?, reviewer = NULL, "
+        "reviewed_at = NULL, review_note = NULL WHERE question_id = ? AND version = ?",
+        (_json(content), status.value, qid, version))
+    _refresh_current(vault, qid, version, content, status, at)
+
+
+def _refresh_current(vault: Vault, qid: int, version: int, content: QuestionContent,
+                     status: Status, at: str) -> None:
+    vault.execute(
+        "UPDATE questions SET current_version = ?, status = ?, qtype = ?, point = ?, "
+        "difficulty = ?, enemy_group = ?, code = ?, updated_at = ?, stem_preview = ? "
+        "WHERE id = ?",
+        (version, status.value, content.qtype.value, content.point, content.difficulty,
+         content.enemy_group, content.code, at, preview(content.stem), qid))
+    vault.execute("UPDATE question_fts SET body = ? WHERE rowid = ?",
+                  (content.search_text(), qid))
+
+
+def set_status(vault: Vault, qid: int, version: int, status: Status, reviewer: str | None,
+               at: str, note: str | None = None) -> None:
+    vault.execute(
+        "UPDATE question_versions SET status = ?, reviewer = coalesce(?, reviewer), "
+        "reviewed_at = coalesce(?, reviewed_at), review_note = coalesce(?, review_note) "
+        "WHERE question_id = ? AND version = ?",
+        (status.value, reviewer, at if reviewer else None, note, qid, version))
+    vault.execute("UPDATE questions SET status = ?, updated_at = ? WHERE id = ? "
+                  "AND current_version = ?", (status.value, at, qid, version))
+
+
+def set_enemy_group(vault: Vault, qid: int, group: str | None) -> None:
+    """Enemy groups are bank bookkeeping, not content: set without a new version."""
+    row = vault.query("SELECT current_version FROM questions WHERE id = ?", (qid,))[0]
+    content = json.loads(vault.scalar(
+        "SELECT content FROM question_versions WHERE question_id = ? AND version = ?",
+        (qid, row[0])))
+    content["enemy_group"] = group
+    vault.execute("UPDATE question_versions SET content = ? WHERE question_id = ? AND version = ?",
+                  (json.dumps(content, ensure_ascii=False, sort_keys=True), qid, row[0]))
+    vault.execute("UPDATE questions SET enemy_group = ? WHERE id = ?", (group, qid))
+
+
+_Q = ("SELECT q.id, q.bank_id, v.version, v.status, v.author, v.created_at, v.content, "
+      "v.reviewer, v.reviewed_at, v.review_note, q.used_count FROM questions q "
+      "JOIN question_versions v ON v.question_id = q.id")
+
+
+def _question(row: tuple[Any, ...]) -> Question:
+    qid, bank, version, status, author, created, content, reviewer, reviewed, note, used = row
+    return Question(qid, bank, version, Status(status), author, created,
+                    from_dict(json.loads(content)), reviewer, reviewed, note, used)
+
+
+def get(vault: Vault, qid: int) -> Question | None:
+    rows = vault.query(_Q + " AND v.version = q.current_version WHERE q.id = ?", (qid,))
+    return _question(rows[0]) if rows else None
+
+
+def get_version(vault: Vault, qid: int, version: int) -> Question | None:
+    rows = vault.query(_Q + " WHERE q.id = ? AND v.version = ?", (qid, version))
+    return _question(rows[0]) if rows else None
+
+
+def versions(vault: Vault, qid: int) -> list[Question]:
+    return [_question(r) for r in vault.query(_Q + " WHERE q.id = ? ORDER BY v.version", (qid,))]
+
+
+def find_by_code(vault: Vault, bank_id: int, code: str) -> int | None:
+    value = vault.scalar("SELECT id FROM questions WHERE bank_id = ? AND code = ?",
+                         (bank_id, code))
+    return None if value is None else int(value)
+
+
+def codes(vault: Vault, bank_id: int) -> dict[str, int]:
+    rows = vault.query("SELECT code, id FROM questions WHERE bank_id = ? AND code IS NOT NULL",
+                       (bank_id,))
+    return {str(c): int(i) for c, i in rows}
+
+
+def _where(bank_id: int, f: QuestionFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = ["q.bank_id = ?"]
+    params: list[Any] = [bank_id]
+    simple = (("q.qtype = ?", f.qtype.value if f.qtype else None),
+              ("q.status = ?", f.status.value if f.status else None),
+              ("q.difficulty >= ?", f.min_difficulty), ("q.difficulty <= ?", f.max_difficulty),
+              ("q.enemy_group = ?", f.enemy_group))
+    for clause, value in simple:
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    if f.point:
+        clauses.append("(q.point = ? OR q.point GLOB ?)")
+        params += [f.point, f.point + "[A-Z0-9]*"]
+    if f.used is not None:
+        clauses.append("q.used_count > 0" if f.used else "q.used_count = 0")
+    if f.text:
+        clause, extra = _text_clause(f.text)
+        clauses.append(clause)
+        params += extra
+    return " AND ".join(clauses), params
+
+
+def _text_clause(text: str) -> tuple[str, list[Any]]:
+    """Terms of 3+ characters go through the trigram index; shorter ones through LIKE."""
+    terms = [t for t in text.split() if t]
+    long_terms = [t for t in terms if len(t) >= 3]
+    clauses: list[str] = []
+    params: list[Any] = []
+    if long_terms:
+        query = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+        clauses.append("q.id IN (SELECT rowid FROM question_fts WHERE question_fts MATCH ?)")
+        params.append(query)
+    for term in terms:
+        if len(term) < 3:
+            clauses.append("q.id IN (SELECT rowid FROM question_fts WHERE body LIKE ? ESCAPE '\\')")
+            params.append("%" + term.replace("\\", "\\\\").replace("%", "\\%")
+                          .replace("_", "\\_") + "%")
+    return "(" + " AND ".join(clauses or ["1"]) + ")", params
+
+
+ORDERS = {"id": "q.id", "code": "q.code", "qtype": "q.qtype", "point": "q.point",
+          "status": "q.status", "difficulty": "q.difficulty", "updated": "q.updated_at",
+          "used": "q.used_count", "author": "q.author"}
+
+
+def ids(vault: Vault, bank_id: int, f: QuestionFilter, order: str = "id", descending: bool = False,
+        limit: int = -1, offset: int = 0) -> list[int]:
+    where, params = _where(bank_id, f)
+    direction = "DESC" if descending else "ASC"
+    sql = (f"SELECT q.id FROM questions q WHERE {where} "
+           f"ORDER BY {ORDERS[order]} {direction}, q.id {direction} LIMIT ? OFFSET ?")
+    return [int(r[0]) for r in vault.query(sql, (*params, limit, offset))]
+
+
+def count(vault: Vault, bank_id: int, f: QuestionFilter) -> int:
+    where, params = _where(bank_id, f)
+    return int(vault.scalar(f"SELECT count(*) FROM questions q WHERE {where}", params))
+
+
+def rows(vault: Vault, qids: list[int]) -> dict[int, QuestionRow]:
+    if not qids:
+        return {}
+    marks = ",".join("?" * len(qids))
+    found = vault.query(
+        "SELECT id, code, qtype, point, status, difficulty, stem_preview, author, updated_at, "
+        f"current_version, used_count, enemy_group FROM questions WHERE id IN ({marks})", qids)
+    return {int(r[0]): QuestionRow(int(r[0]), r[1], QType(r[2]), r[3], Status(r[4]), float(r[5]),
+                                   r[6], r[7], r[8], int(r[9]), int(r[10]), r[11])
+            for r in found}
+
+
+def search_texts(vault: Vault, bank_id: int, statuses: tuple[Status, ...]) -> list[tuple[int, str]]:
+    marks = ",".join("?" * len(statuses))
+    return [(int(i), str(b)) for i, b in vault.query(
+        "SELECT q.id, f.body FROM questions q JOIN question_fts f ON f.rowid = q.id "
+        f"WHERE q.bank_id = ? AND q.status IN ({marks})", (bank_id, *[s.value for s in statuses]))]
+
+
+def stats(vault: Vault, bank_id: int) -> list[tuple[str, str, str, float]]:
+    """(qtype, point, status, difficulty) of every question, for the quality report."""
+    return [(str(a), str(b), str(c), float(d)) for a, b, c, d in vault.query(
+        "SELECT qtype, point, status, difficulty FROM questions WHERE bank_id = ?", (bank_id,))]
+
+
+def submitted_ids(vault: Vault, bank_id: int) -> list[tuple[int, str]]:
+    rows_ = vault.query(
+        "SELECT q.id, v.author FROM questions q JOIN question_versions v ON v.question_id = q.id "
+        "AND v.version = q.current_version WHERE q.bank_id = ? AND q.status = 'submitted' "
+        "ORDER BY q.id", (bank_id,))
+    return [(int(i), str(a)) for i, a in rows_]
+
+
+def points_in_use(vault: Vault, bank_id: int) -> set[str]:
+    return {str(r[0]) for r in vault.query(
+        "SELECT DISTINCT point FROM questions WHERE bank_id = ? AND status != 'retired'",
+        (bank_id,))}
+
+
+def add_image(vault: Vault, image_id: str, mime: str, width: int, height: int, data: bytes,
+              by: str, at: str) -> None:
+    vault.execute("INSERT OR IGNORE INTO images(id, mime, width, height, data, added_by, added_at)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?)", (image_id, mime, width, height, data, by, at))
+
+
+def image(vault: Vault, image_id: str) -> tuple[str, bytes] | None:
+    rows_ = vault.query("SELECT mime, data FROM images WHERE id = ?", (image_id,))
+    return (str(rows_[0][0]), bytes(rows_[0][1])) if rows_ else None
