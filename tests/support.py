@@ -6,8 +6,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bankstation.crypto.kdf import KdfParams
-from bankstation.domain.elements import ElementNode, Importance
 from bankstation.domain.accounts import Pledge
+from bankstation.domain.elements import ElementNode, Importance
 from bankstation.services import station
 from bankstation.services.session import Session
 
@@ -52,11 +52,14 @@ def sample_elements() -> list[ElementNode]:
     x, y = Importance.X, Importance.Y
     return [
         ElementNode("A", "基础知识", 40), ElementNode("AA", "电工基础", 60),
-        ElementNode("AA001", "欧姆定律", importance=x), ElementNode("AA002", "基尔霍夫定律", importance=x),
+        ElementNode("AA001", "欧姆定律", importance=x),
+        ElementNode("AA002", "基尔霍夫定律", importance=x),
         ElementNode("AB", "安全用电", 40),
-        ElementNode("AB001", "触电急救", importance=x), ElementNode("AB002", "安全电压", importance=y),
+        ElementNode("AB001", "触电急救", importance=x),
+        ElementNode("AB002", "安全电压", importance=y),
         ElementNode("B", "专业知识", 60), ElementNode("BA", "电机", 50),
-        ElementNode("BA001", "异步电动机", importance=x), ElementNode("BA002", "变压器", importance=x),
+        ElementNode("BA001", "异步电动机", importance=x),
+        ElementNode("BA002", "变压器", importance=x),
         ElementNode("BB", "低压电器", 50),
         ElementNode("BB001", "接触器", importance=x), ElementNode("BB002", "熔断器", importance=x),
     ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from bankstation.cli import commands
+from bankstation.cli import bank_commands, commands, import_commands
 from bankstation.cli.context import Context
 from bankstation.cli.parser import build_parser
 from bankstation.domain.errors import BankStationError, UsageError
@@ -30,6 +30,18 @@ HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("ledger", "verify"): commands.ledger_verify,
     ("room-log", "add"): commands.room_log_add,
     ("gui", None): commands.gui,
+    ("bank", "create"): bank_commands.bank_create,
+    ("bank", "list"): bank_commands.bank_list,
+    ("bank", "report"): bank_commands.bank_report,
+    ("elements", "import"): import_commands.elements_import,
+    ("elements", "show"): import_commands.elements_show,
+    ("questions", "import"): import_commands.questions_import,
+    ("questions", "list"): bank_commands.questions_list,
+    ("questions", "search"): bank_commands.questions_search,
+    ("questions", "show"): bank_commands.questions_show,
+    ("questions", "approve"): bank_commands.questions_approve,
+    ("questions", "reject"): bank_commands.questions_reject,
+    ("questions", "retire"): bank_commands.questions_retire,
 }
 
 

@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add(sub, "rekey", "更换题库密钥：旧密钥槽文件与旧密码从此失效")
     _ledger(sub)
     _room_log(sub)
+    _bank(sub)
+    _elements(sub)
+    _questions(sub)
     demo = _add(sub, "demo", "创建演示题库（每个角色一个账户）并显示其密码")
     demo.add_argument("--replace", action="store_true", help="覆盖已有的演示题库")
     _add(sub, "gui", "启动图形界面（默认）")
@@ -105,3 +108,68 @@ def _room_log(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--time-in", required=True)
     add.add_argument("--time-out")
     add.add_argument("--escort")
+
+
+def _bank(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    bank = _add(sub, "bank", "题库：建立、列出、质量报告").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    create = _add(bank, "create", "建立题库（职业或工种、等级、考试类别、评价标准）")
+    create.add_argument("--occupation", required=True, help="职业编码，如 6-31-01-03")
+    create.add_argument("--trade", help="工种编码（可选）")
+    create.add_argument("--level", required=True, help="1–5")
+    create.add_argument("--exam", required=True, choices=("theory", "practical"))
+    create.add_argument("--standard-kind", required=True,
+                        help="national / industry / enterprise / special")
+    create.add_argument("--standard-title", required=True)
+    create.add_argument("--standard-ref", help="标准文号或版本")
+    create.add_argument("--json", action="store_true")
+    _add(bank, "list", "列出题库").add_argument("--json", action="store_true")
+    report = _add(bank, "report", "题库质量报告")
+    report.add_argument("bank", type=int)
+    report.add_argument("--json", action="store_true")
+
+
+def _elements(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    el = _add(sub, "elements", "鉴定要素细目表").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    imp = _add(el, "import", "导入鉴定要素细目表（.xlsx/.csv，整表替换）")
+    imp.add_argument("bank", type=int)
+    imp.add_argument("file")
+    _add(el, "show", "显示鉴定要素细目表").add_argument("bank", type=int)
+
+
+def _questions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    qs = _add(sub, "questions", "试题：导入、列出、检索、审核").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    imp = _add(qs, "import", "导入试题（.xlsx/.csv/.txt）")
+    imp.add_argument("bank", type=int)
+    imp.add_argument("file")
+    imp.add_argument("--dry-run", action="store_true", help="只检查、预览，不保存")
+    imp.add_argument("--json", action="store_true")
+    listing = _add(qs, "list", "列出试题")
+    listing.add_argument("bank", type=int)
+    listing.add_argument("--status", choices=("draft", "submitted", "approved", "rejected",
+                                              "retired"))
+    listing.add_argument("--qtype")
+    listing.add_argument("--point")
+    listing.add_argument("--limit", type=int, default=-1)
+    listing.add_argument("--json", action="store_true")
+    find = _add(qs, "search", "全文检索试题")
+    find.add_argument("bank", type=int)
+    find.add_argument("text")
+    find.add_argument("--limit", type=int, default=50)
+    find.add_argument("--json", action="store_true")
+    show = _add(qs, "show", "显示一道试题")
+    show.add_argument("id", type=int)
+    show.add_argument("--version", type=int)
+    show.add_argument("--json", action="store_true")
+    approve = _add(qs, "approve", "审核通过（审核员；不能审核本人编写的试题）")
+    approve.add_argument("bank", type=int)
+    approve.add_argument("ids", type=int, nargs="*")
+    approve.add_argument("--all", action="store_true")
+    reject = _add(qs, "reject", "退回试题")
+    reject.add_argument("id", type=int)
+    reject.add_argument("--reason", required=True)
+    retire = _add(qs, "retire", "停用试题")
+    retire.add_argument("id", type=int)
+    retire.add_argument("--reason")

@@ -18,8 +18,8 @@ def _open(path: Path) -> pycdlib.PyCdlib:
     try:
         iso.open(str(path))
     except (PyCdlibException, OSError, ValueError) as exc:
-        raise BankStationError(f"无法读取光盘映像 {path.name}：文件不是有效的 ISO 映像（{exc}）。") \
-            from None
+        raise BankStationError(
+            f"无法读取光盘映像 {path.name}：文件不是有效的 ISO 映像（{exc}）。") from None
     return iso
 
 

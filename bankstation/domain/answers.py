@@ -28,7 +28,8 @@ def parse_judge(text: str) -> str:
         return "√"
     if value in JUDGE_FALSE:
         return "×"
-    raise ValidationError(f"判断题答案「{text}」无法识别，应为 √ 或 ×（也可写 对/错、正确/错误、T/F）。")
+    raise ValidationError(f"判断题答案「{text}」无法识别，应为 √ 或 ×（也可写 对/错、正确/错误、"
+                          "T/F）。")
 
 
 def _letters(text: str) -> list[str]:
@@ -57,11 +58,14 @@ def parse_multiple(text: str, option_count: int) -> str:
 
 
 def _check_in_range(letters: list[str], option_count: int, text: str) -> None:
+    if option_count < 1:
+        raise ValidationError("选择题没有选项，无法核对答案。")
     allowed = LETTERS[:option_count]
     outside = [ch for ch in letters if ch not in allowed]
     if outside:
         raise ValidationError(
-            f"答案「{text}」中的 {'、'.join(outside)} 不在选项之中（本题只有 {allowed[0]}–{allowed[-1]}）。"
+            f"答案「{text}」中的 {'、'.join(outside)} 不在选项之中（"
+            f"本题只有 {allowed[0]}–{allowed[-1]}）。"
         )
 
 

@@ -84,14 +84,14 @@ def assemble(items: list[Item], rules: Rules, rng: random.Random,
     for item in items:
         if item.cell in pools:
             pools[item.cell].append(item)
-    for cell in pools:
-        pools[cell].sort(key=lambda i: i.qid)  # a fixed order, whatever order the bank gave
+    for pool in pools.values():
+        pool.sort(key=lambda i: i.qid)  # a fixed order, whatever order the bank gave
     best: _Joint | None = None
     for _round in range(max_rounds):
         joint = _Joint(rules)
         reused: Counter[Cell] = Counter()
         for _form in range(rules.forms):
-            reused.update(_draw(joint, pools, rules, rng))
+            reused.update(_draw(joint, pools, rules, rng, jitter=1.5 + 4 * _round))
         _repair(joint, pools, rng)
         if joint.violation() == 0:
             return AssemblyResult([form.items() for form in joint.forms], dict(+reused))
@@ -100,15 +100,16 @@ def assemble(items: list[Item], rules: Rules, rng: random.Random,
     raise AssemblyFailed(best.describe() if best else "无法组卷。")
 
 
-def _preference(item: Item, joint: _Joint, rng: random.Random) -> tuple[float, ...]:
+def _preference(item: Item, joint: _Joint, rng: random.Random, jitter: float
+                ) -> tuple[float, ...]:
     # Fewer appearances in this assembly's other forms, then rested, then least used; the
     # jitter spreads repeated assemblies over every question of equal use.
     return (len(joint.members.get(item.qid, ())), 0 if item.rested else 1,
-            item.uses + rng.random() * 1.5)
+            item.uses + rng.random() * jitter)
 
 
 def _draw(joint: _Joint, pools: dict[Cell, list[Item]], rules: Rules,
-          rng: random.Random) -> Counter[Cell]:
+          rng: random.Random, jitter: float) -> Counter[Cell]:
     """Add one more form to ``joint`` by a greedy draw in preference order."""
     form = joint.new_form()
     reused: Counter[Cell] = Counter()
@@ -116,7 +117,7 @@ def _draw(joint: _Joint, pools: dict[Cell, list[Item]], rules: Rules,
     order = sorted(rules.cells, key=lambda c: (len(pools[c]) / max(rules.cells[c], 1), c))
     for cell in order:
         need = rules.cells[cell]
-        ranked = sorted(pools[cell], key=lambda i: _preference(i, joint, rng))
+        ranked = sorted(pools[cell], key=lambda i: _preference(i, joint, rng, jitter))
         picked = 0
         for strict in (True, False):  # second pass: group clashes the repair must resolve
             for item in ranked:
@@ -131,30 +132,38 @@ def _draw(joint: _Joint, pools: dict[Cell, list[Item]], rules: Rules,
 
 
 def _repair(joint: _Joint, pools: dict[Cell, list[Item]], rng: random.Random,
-            max_steps: int = 4000, samples: int = 24) -> None:
+            max_steps: int = 3000, samples: int = 12) -> None:
+    """Same-cell swaps until no rule is broken: the best of a few sampled moves each step,
+    taking a worse one now and then (less often as the search cools) to leave local minima."""
     cells = [c for c in pools if joint.rules.cells[c] and len(pools[c]) > joint.rules.cells[c]]
     if not cells:
         return
-    stale = 0
-    for _step in range(max_steps):
-        if joint.violation() == 0 or stale > 80:
+    for step in range(max_steps):
+        if joint.violation() == 0:
             return
-        best_move, best_delta = None, 0.0
-        for _ in range(samples):
-            form = rng.choice(joint.forms)
-            cell = rng.choice(cells)
-            out = rng.choice(form.chosen[cell])
-            inn = rng.choice(pools[cell])
-            if form.has(inn):
-                continue
-            delta = joint.swap_delta(form, out, inn)
-            if delta < best_delta or (best_move is None and delta == 0 and rng.random() < 0.1):
-                best_move, best_delta = (form, out, inn), delta
-        if best_move is None:
-            stale += 1
+        move, delta = _best_of_sample(joint, pools, cells, rng, samples)
+        if move is None:
             continue
-        joint.swap(*best_move)
-        stale = 0 if best_delta < 0 else stale + 1
+        temperature = 0.6 * (1 - step / max_steps) + 0.02
+        if delta <= 0 or rng.random() < math.exp(-delta / temperature):
+            joint.swap(*move)
+
+
+def _best_of_sample(joint: _Joint, pools: dict[Cell, list[Item]], cells: list[Cell],
+                    rng: random.Random, samples: int
+                    ) -> tuple[tuple[_Form, Item, Item] | None, float]:
+    best_move, best_delta = None, math.inf
+    for _ in range(samples):
+        form = rng.choice(joint.forms)
+        cell = rng.choice(cells)
+        out = rng.choice(form.chosen[cell])
+        inn = rng.choice(pools[cell])
+        if form.has(inn):
+            continue
+        delta = joint.swap_delta(form, out, inn)
+        if delta < best_delta:
+            best_move, best_delta = (form, out, inn), delta
+    return best_move, best_delta
 
 
 class _Form:
@@ -291,4 +300,5 @@ class _Joint:
         worst = max(self.overlap.values(), default=0)
         if worst > self.limit:
             parts.append(f"两套试卷之间重复 {worst} 题，超过上限 {self.limit} 题")
-        return "组卷引擎未能同时满足全部规则：" + "；".join(dict.fromkeys(parts) or ["未知原因"]) + "。"
+        reasons = "；".join(dict.fromkeys(parts)) or "未知原因"
+        return f"组卷引擎未能同时满足全部规则：{reasons}。"

@@ -119,7 +119,8 @@ def from_dict(data: Any) -> Blueprint:
     weights = _weights(data.get("weights"), problems)
     cells = _cells(data.get("cells"), problems)
     if weights is None and cells is None:
-        problems.append(Problem(None, "weights", "须给出「weights」（各鉴定范围比重）或「cells」（双向细目表）。"))
+        problems.append(Problem(None, "weights", "须给出「weights」（"
+                                                 "各鉴定范围比重）或「cells」（双向细目表）。"))
     bp = Blueprint(
         title=str(data.get("title") or "").strip(),
         occupation=str(data.get("occupation") or "").strip(),
@@ -151,7 +152,8 @@ def _sections(raw: Any, problems: list[Problem]) -> list[Section]:
             else (None, None)
         if qtype is None or not isinstance(count, int) or isinstance(count, bool) \
                 or not isinstance(points, int | float) or isinstance(points, bool):
-            problems.append(Problem(i, "sections", f"第 {i} 个题型应写明 qtype、count（整数）和 points。"))
+            problems.append(Problem(i, "sections", f"第 {i} 个题型应写明 qtype、count（"
+                                                   "整数）和 points。"))
             continue
         out.append(Section(qtype, count, float(points)))
     return out
@@ -199,7 +201,8 @@ def _importance(raw: Any, problems: list[Problem]) -> dict[str, dict[str, float]
         if level not in ("X", "Y", "Z") or not isinstance(bounds, dict) or not all(
                 k in ("min", "max") and isinstance(v, int | float) for k, v in bounds.items()):
             problems.append(Problem(None, "importance",
-                                    f"「importance」中「{level}」应为 X/Y/Z 及其 min、max 百分比。"))
+                                    f"「importance」中「{level}」应为 X/Y/Z "
+                                    "及其 min、max 百分比。"))
             continue
         out[level] = {k: float(v) for k, v in bounds.items()}
     return out
@@ -247,7 +250,8 @@ def _check_scopes(bp: Blueprint, table: ElementTable, errors: list[Problem],
     scopes = bp.scopes()
     unknown = [s for s in scopes if s not in table.nodes or table.nodes[s].is_point]
     if unknown:
-        errors.append(Problem(None, "weights", f"鉴定范围 {'、'.join(unknown)} 不在本题库的细目表中。"))
+        names = "、".join(unknown)
+        errors.append(Problem(None, "weights", f"鉴定范围 {names} 不在本题库的细目表中。"))
         return
     if len({len(s) for s in scopes}) > 1:
         errors.append(Problem(None, "weights", "比重应针对细目表中同一层级的鉴定范围。"))
@@ -259,7 +263,8 @@ def _check_scopes(bp: Blueprint, table: ElementTable, errors: list[Problem],
             expected = table.absolute_weight(scope)
             if expected is not None and abs(expected - bp.weights[scope]) > 0.05:
                 warnings.append(Problem(None, "weights", (
-                    f"鉴定范围「{scope} {table.nodes[scope].name}」在方案中占 {bp.weights[scope]:g}%，"
+                    f"鉴定范围「{scope} {table.nodes[scope].name}」在方案中占 "
+                    f"{bp.weights[scope]:g}%，"
                     f"而细目表比重为 {expected:g}%。")))
     if bp.cells is not None:
         _check_cells(bp, errors)
@@ -270,7 +275,8 @@ def _check_cells(bp: Blueprint, errors: list[Problem]) -> None:
         given = sum(row.get(s.qtype.value, 0) for row in (bp.cells or {}).values())
         if given != s.count:
             errors.append(Problem(None, "cells",
-                                  f"双向细目表中{s.qtype.label}共 {given} 题，与题量 {s.count} 不符。"))
+                                  f"双向细目表中{s.qtype.label}共 {given} 题，"
+                                  f"与题量 {s.count} 不符。"))
     known = {s.qtype.value for s in bp.sections}
     for scope, row in (bp.cells or {}).items():
         for qtype, n in row.items():

@@ -108,13 +108,15 @@ def _node_problems(table: ElementTable, node: ElementNode) -> list[Problem]:
         if node.importance is None:
             out.append(Problem(None, "重要程度", f"鉴定点「{node.code}」缺少重要程度（X/Y/Z）。"))
         if node.weight is not None:
-            out.append(Problem(None, "比重", f"鉴定点「{node.code}」不应填写比重（比重填在鉴定范围上）。"))
+            out.append(Problem(None, "比重", f"鉴定点「{node.code}」不应填写比重（"
+                                           "比重填在鉴定范围上）。"))
     else:
         if node.importance is not None:
             out.append(Problem(None, "重要程度",
                                f"鉴定范围「{node.code}」不应填写重要程度（填在鉴定点上）。"))
         if node.weight is not None and not 0 < node.weight <= 100:
-            out.append(Problem(None, "比重", f"「{node.code}」的比重 {node.weight:g} 不在 0–100 之间。"))
+            out.append(Problem(None, "比重",
+                               f"「{node.code}」的比重 {node.weight:g} 不在 0–100 之间。"))
     return out
 
 
@@ -129,10 +131,12 @@ def _weight_problems(table: ElementTable) -> list[Problem]:
         label = f"「{parent}」下" if parent else "一级"
         if len(weighted) != len(kids):
             missing = "、".join(n.code for n in kids if n.weight is None)
-            out.append(Problem(None, "比重", f"{label}鉴定范围有的填了比重、有的没填（{missing}）。"))
+            out.append(Problem(None, "比重",
+                               f"{label}鉴定范围有的填了比重、有的没填（{missing}）。"))
             continue
         total = sum(n.weight or 0 for n in weighted)
         if abs(total - 100) > WEIGHT_TOLERANCE:
             codes = "、".join(n.code for n in weighted)
-            out.append(Problem(None, "比重", f"{label}鉴定范围（{codes}）比重合计 {total:g}，应为 100。"))
+            out.append(Problem(None, "比重", f"{label}鉴定范围（{codes}）比重合计 {total:g}，"
+                                           "应为 100。"))
     return out

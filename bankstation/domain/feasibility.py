@@ -8,7 +8,6 @@ forms the bank can support at the blueprint's overlap limit.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -90,7 +89,8 @@ def _difficulty_bounds(pools: dict[Cell, list[Item]], rules: Rules) -> list[str]
         return []
     low, high = rules.difficulty
     n = rules.size
-    least = sum(sum(sorted(i.difficulty for i in pools[c])[:need]) for c, need in rules.cells.items())
+    least = sum(sum(sorted(i.difficulty for i in pools[c])[:need])
+                for c, need in rules.cells.items())
     most = sum(sum(sorted((i.difficulty for i in pools[c]), reverse=True)[:need])
                for c, need in rules.cells.items())
     if most / n < low - 1e-9:

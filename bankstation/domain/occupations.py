@@ -108,5 +108,6 @@ def check_bank_occupation(occupation: Occupation) -> None:
 def check_reference(reference: str, what: str) -> str:
     text = reference.strip()
     if len(text) < 4:
-        raise ValidationError(f"新增{what}必须注明发布该{what}的通知或标准文号（如 人社部发〔2024〕1号）。")
+        raise ValidationError(f"新增{what}必须注明发布该{what}的通知或标准文号（"
+                              "如 人社部发〔2024〕1号）。")
     return text

@@ -44,7 +44,8 @@ def create_bank(session: Session, occupation: str, level: int | str, exam: str,
     check_bank_occupation(occ)
     lvl = parse_level(level)
     if exam not in EXAMS:
-        raise ValidationError(f"考试类别「{exam}」无效：应为 theory（理论知识）或 practical（操作技能）。")
+        raise ValidationError(f"考试类别「{exam}」无效：应为 theory（理论知识）或 practical（"
+                              "操作技能）。")
     if trade and trade not in {t.code for t in catalogue.trades(session, occ.code)}:
         raise NotFound(f"工种「{trade}」不存在；新增工种须由系统管理员按文件登记。")
     std = _find_standard(session, occ.code, standard_kind, standard_title)

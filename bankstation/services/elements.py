@@ -32,7 +32,8 @@ def check(session: Session, bank_id: int, nodes: list[ElementNode]) -> list[Prob
     used = questions_repo.points_in_use(session.vault, bank_id)
     gone = sorted(used - {p.code for p in proposed.points()})
     if gone:
-        problems.append(Problem(None, "代码", f"以下鉴定点仍有试题在用，不能删除：{'、'.join(gone[:10])}"
+        problems.append(Problem(None, "代码", f"以下鉴定点仍有试题在用，不能删除："
+                                            f"{'、'.join(gone[:10])}"
                                 + ("等" if len(gone) > 10 else "") + "。"))
     return problems
 

@@ -56,7 +56,8 @@ def report(session: Session, bank_id: int, threshold: float = 0.8) -> QualityRep
     )
 
 
-def _cells(table: ElementTable, approved: list[tuple[str, str, float]]) -> dict[str, dict[str, int]]:
+def _cells(table: ElementTable, approved: list[tuple[str, str, float]]
+           ) -> dict[str, dict[str, int]]:
     cells: dict[str, Counter[str]] = defaultdict(Counter)
     for qtype, point, _d in approved:
         top = table.ancestors(point)[0] if point else "?"

@@ -81,7 +81,8 @@ def submit(session: Session, qid: int) -> Question:
     session.require(Role.KEEPER)
     current = get(session, qid)
     if current.status not in (Status.DRAFT, Status.REJECTED):
-        raise ValidationError(f"只有草稿或已退回的试题可以提交审核（本题为「{current.status.label}」）。")
+        raise ValidationError(f"只有草稿或已退回的试题可以提交审核（"
+                              f"本题为「{current.status.label}」）。")
     _set(session, current, Status.SUBMITTED, "question.submit")
     return get(session, qid)
 
@@ -149,7 +150,8 @@ def set_enemy_group(session: Session, qids: list[int], group: str | None) -> Non
 
 def _check_reviewable(session: Session, current: Question) -> None:
     if current.status is not Status.SUBMITTED:
-        raise ValidationError(f"试题 {current.id} 不在待审核状态（当前为「{current.status.label}」）。")
+        raise ValidationError(f"试题 {current.id} 不在待审核状态（"
+                              f"当前为「{current.status.label}」）。")
     if current.author == session.account.name:
         raise PermissionDenied(f"试题 {current.id} 由您本人编写，须由其他审核员审核。")
 

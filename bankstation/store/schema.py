@@ -164,6 +164,60 @@ MIGRATIONS: Sequence[str] = (
         added_at TEXT NOT NULL
     ) STRICT;
     """,
+    # 3: blueprints with locked versions, assemblies, and papers with their items.
+    """
+    CREATE TABLE blueprints (
+        id              INTEGER PRIMARY KEY,
+        bank_id         INTEGER NOT NULL REFERENCES banks(id),
+        current_version INTEGER NOT NULL,
+        status          TEXT NOT NULL,
+        title           TEXT NOT NULL,
+        updated_at      TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE blueprint_versions (
+        blueprint_id INTEGER NOT NULL REFERENCES blueprints(id),
+        version      INTEGER NOT NULL,
+        status       TEXT NOT NULL,
+        body         TEXT NOT NULL,
+        sha256       TEXT NOT NULL,
+        author       TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        reviewer     TEXT,
+        reviewed_at  TEXT,
+        review_note  TEXT,
+        PRIMARY KEY (blueprint_id, version)
+    ) STRICT;
+    CREATE TABLE assemblies (
+        id                INTEGER PRIMARY KEY,
+        blueprint_id      INTEGER NOT NULL REFERENCES blueprints(id),
+        blueprint_version INTEGER NOT NULL,
+        blueprint_sha256  TEXT NOT NULL,
+        seed              TEXT NOT NULL,
+        forms             INTEGER NOT NULL,
+        notes             TEXT NOT NULL DEFAULT '[]',
+        assembled_by      TEXT NOT NULL,
+        assembled_at      TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE papers (
+        id           TEXT PRIMARY KEY,
+        assembly_id  INTEGER NOT NULL REFERENCES assemblies(id),
+        form         TEXT NOT NULL,
+        status       TEXT NOT NULL,
+        body         TEXT NOT NULL,
+        approved_by  TEXT,
+        approved_at  TEXT,
+        status_note  TEXT,
+        updated_at   TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE paper_items (
+        paper_id    TEXT NOT NULL REFERENCES papers(id),
+        no          INTEGER NOT NULL,
+        question_id INTEGER NOT NULL REFERENCES questions(id),
+        version     INTEGER NOT NULL,
+        PRIMARY KEY (paper_id, no)
+    ) STRICT;
+    CREATE INDEX paper_items_question ON paper_items(question_id);
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

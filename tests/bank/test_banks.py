@@ -61,12 +61,14 @@ def test_new_occupation_and_trade_need_a_reference(staffed_vault: Path, clock: F
 def test_national_standard_voids_industry_and_enterprise(staffed_vault: Path,
                                                          clock: FakeClock) -> None:
     session = login(staffed_vault, clock, "keeper", "keeper-pass-1")
-    ent = banks.create_bank(session, "6-18-02-04", 4, "theory", StandardKind.ENTERPRISE, "某企业规范")
+    welder = ("6-18-02-04", 4, "theory")
+    ent = banks.create_bank(session, *welder, StandardKind.ENTERPRISE, "某企业规范")
     assert not ent.voided
-    ind = banks.create_bank(session, "6-18-02-04", 4, "theory", StandardKind.INDUSTRY, "焊接行业规范")
+    ind = banks.create_bank(session, *welder, StandardKind.INDUSTRY, "焊接行业规范")
     assert banks.get_bank(session, ent.id).voided  # industry comes before enterprise
     assert not banks.get_bank(session, ind.id).voided
-    banks.add_standard(session, "6-18-02-04", StandardKind.NATIONAL, "焊工国家职业技能标准", "2018年版")
+    banks.add_standard(session, welder[0], StandardKind.NATIONAL, "焊工国家职业技能标准",
+                       "2018年版")
     reason = banks.get_bank(session, ind.id).void_reason or ""
     special = banks.create_bank(session, "6-18-02-04", 4, "theory", StandardKind.SPECIAL, "专项")
     station.logout(session)

@@ -30,12 +30,14 @@ SAMPLES = [
     QuestionContent(QType.MULTIPLE, "AB001", "发现有人触电，正确的做法有（　）。",
                     options=("立即切断电源", "用干燥木棒挑开电线", "直接用手拉开", "拨打120"),
                     answer="ABD"),
-    QuestionContent(QType.FILL, "AA002", "基尔霍夫电流定律指出，流入节点的电流之和等于____的电流之和。",
+    QuestionContent(QType.FILL, "AA002", "基尔霍夫电流定律指出，"
+                                         "流入节点的电流之和等于____的电流之和。",
                     blanks=(("流出节点", "流出"),)),
     QuestionContent(QType.SHORT, "BA001", "简述三相异步电动机的工作原理。", answer="旋转磁场……",
                     marking=(MarkingPoint("三相电流产生旋转磁场", 2.0),
                              MarkingPoint("转子导体切割磁力线产生电磁转矩", 3.0))),
-    QuestionContent(QType.CALC, "BA002", "一台变压器一次侧 220V、二次侧 36V，一次匝数 1100，求二次匝数。",
+    QuestionContent(QType.CALC, "BA002", "一台变压器一次侧 220V、二次侧 36V，一次匝数 1100，"
+                                         "求二次匝数。",
                     answer="N2 = 1100×36/220 = 180 匝"),
     QuestionContent(QType.ESSAY, "AB002", "论述安全电压的意义。", answer="……"),
     QuestionContent(QType.CASE, "BB001", "某接触器线圈通电后不吸合，分析原因。", answer="……"),
@@ -112,7 +114,8 @@ def test_review_rules_and_versions(staffed_vault: Path, clock: FakeClock, bank: 
     assert questions.approve(reviewer, q.id).status is Status.APPROVED
     station.logout(reviewer)
     session = _keeper(staffed_vault, clock)
-    edited = questions.edit(session, q.id, judge(stem="电流的方向与电子移动方向相反。", code="DG-1"),
+    changed = judge(stem="电流的方向与电子移动方向相反。", code="DG-1")
+    edited = questions.edit(session, q.id, changed,
                             submit=True)
     assert (edited.version, edited.status) == (2, Status.SUBMITTED)
     first = questions.version(session, q.id, 1)
@@ -194,8 +197,10 @@ def test_search_and_filters(staffed_vault: Path, clock: FakeClock, bank: int) ->
 def test_near_duplicates_grouped_or_retired(staffed_vault: Path, clock: FakeClock,
                                             bank: int) -> None:
     session = _keeper(staffed_vault, clock)
-    a = questions.create(session, bank, judge("在三相四线制供电系统中，中性线上不允许安装熔断器。")).id
-    b = questions.create(session, bank, judge("在三相四线制供电系统中，中性线上不允许安装熔断器和开关。")).id
+    stem = "在三相四线制供电系统中，中性线上不允许安装熔断器。"
+    a = questions.create(session, bank, judge(stem)).id
+    b = questions.create(session, bank, judge("在三相四线制供电系统中，"
+                                              "中性线上不允许安装熔断器和开关。")).id
     questions.create(session, bank, judge("使用兆欧表测量绝缘电阻前，应先将被测设备断电并放电。"))
     pairs = duplicates.find(session, bank)
     assert [(p.first, p.second) for p in pairs] == [(a, b)]
@@ -210,7 +215,8 @@ def test_near_duplicates_grouped_or_retired(staffed_vault: Path, clock: FakeCloc
 def test_quality_report(staffed_vault: Path, clock: FakeClock, bank: int) -> None:
     session = _keeper(staffed_vault, clock)
     for i in range(5):
-        questions.create(session, bank, judge(f"第{i}种情况下，欧姆定律的表达式 I=U/R 成立吗？{i * 7}"),
+        questions.create(session, bank, judge(f"第{i}种情况下，"
+                                              f"欧姆定律的表达式 I=U/R 成立吗？{i * 7}"),
                          submit=True)
     questions.create(session, bank, SAMPLES[1], submit=True)
     station.logout(session)

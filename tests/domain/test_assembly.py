@@ -144,7 +144,8 @@ def test_unreachable_bounds_say_the_best_value() -> None:
              for i in range(20)]
     rules = Rules({("A", "judge"): 10}, {"X": {"min": 80}}, (0.6, 0.7))
     reasons = check(items, rules).reasons()
-    assert reasons == ["平均难度系数应在 0.600–0.700 之间，题库最低也有 0.900（可选试题整体偏易）。"]
+    assert reasons == ["平均难度系数应在 0.600–0.700 之间，"
+                       "题库最低也有 0.900（可选试题整体偏易）。"]
 
 
 def test_importance_shortage_reported() -> None:

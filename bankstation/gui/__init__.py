@@ -1,0 +1,1 @@
+"""The desktop interface (PySide6): windows, pages, dialogs, models and background operations."""

@@ -1,0 +1,1 @@
+"""Dialogs of the account administration and the session (password change)."""

@@ -1,0 +1,160 @@
+"""Importing element tables and questions: check the whole file, preview, save all or nothing.
+
+Files arrive on disc, so a source is either a path in a folder or a file inside an ISO image.
+Questions with a 试题编号 already in the bank become a new version of that question (or are
+left alone when nothing changed); imported questions wait for review (待审核).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bankstation.disc import iso_read
+from bankstation.domain.errors import BankStationError, ValidationError
+from bankstation.domain.problems import Problem
+from bankstation.domain.qtypes import Status
+from bankstation.domain.questions import QuestionContent
+from bankstation.domain.roles import Role
+from bankstation.formats.element_sheet import parse_elements
+from bankstation.formats.question_sheet import ParsedQuestions, parse_questions
+from bankstation.formats.question_text import parse_question_text
+from bankstation.formats.tabular import read_tables
+from bankstation.services import elements
+from bankstation.services.banks import get_bank
+from bankstation.services.session import Session
+from bankstation.store import questions_repo
+
+MAX_IMPORT_BYTES = 100 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".text")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file to import: a path, or a path inside an ISO image."""
+
+    path: Path
+    inner: str | None = None
+
+    @property
+    def name(self) -> str:
+        return Path(self.inner).name if self.inner else self.path.name
+
+    def read(self) -> bytes:
+        if self.inner:
+            return iso_read.read_file(self.path, self.inner)
+        try:
+            size = self.path.stat().st_size
+            if size > MAX_IMPORT_BYTES:
+                raise ValidationError(f"文件过大（{size // 1024 // 1024} MB）。")
+            return self.path.read_bytes()
+        except OSError as exc:
+            raise BankStationError(f"无法读取文件 {self.path}：{exc.strerror or exc}") from None
+
+
+@dataclass
+class ImportPlan:
+    bank_id: int
+    source: str
+    added: list[tuple[int, QuestionContent]] = field(default_factory=list)
+    new_versions: list[tuple[int, int, QuestionContent]] = field(default_factory=list)
+    edited: list[tuple[int, int, QuestionContent]] = field(default_factory=list)
+    unchanged: list[tuple[int, int]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        return (f"新增 {len(self.added)} 道，新版本 {len(self.new_versions)} 道，"
+                f"修改 {len(self.edited)} 道，未变 {len(self.unchanged)} 道，"
+                f"问题 {len(self.problems)} 处")
+
+
+def parse_source(session: Session, bank_id: int, source: Source) -> ParsedQuestions:
+    bank = get_bank(session, bank_id)
+    table = elements.table(session, bank_id)
+    data = source.read()
+    if source.name.lower().endswith(TEXT_SUFFIXES):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("gb18030", errors="replace")
+        return parse_question_text(text, None, table=table, exam=bank.exam)
+    return parse_questions(read_tables(data, source.name), table, bank.exam)
+
+
+def plan_import(session: Session, bank_id: int, source: Source) -> ImportPlan:
+    """Check every row and sort them into added / new version / unchanged / rejected."""
+    session.require(Role.KEEPER)
+    parsed = parse_source(session, bank_id, source)
+    plan = ImportPlan(bank_id, source.name, problems=list(parsed.problems),
+                      warnings=list(parsed.warnings))
+    existing = questions_repo.codes(session.vault, bank_id)
+    for item in parsed.items:
+        qid = existing.get(item.content.code or "")
+        if qid is None:
+            plan.added.append((item.row, item.content))
+            continue
+        current = questions_repo.get(session.vault, qid)
+        if current is None:
+            continue
+        if current.content == item.content:
+            plan.unchanged.append((item.row, qid))
+        elif current.status is Status.RETIRED:
+            plan.problems.append(Problem(item.row, "试题编号",
+                                         f"试题编号「{item.content.code}」对应的试题已停用，不能导入新版本。"))
+        elif current.status is Status.APPROVED:
+            plan.new_versions.append((item.row, qid, item.content))
+        else:
+            plan.edited.append((item.row, qid, item.content))
+    plan.problems.sort(key=lambda p: (p.row or 0, p.column or ""))
+    return plan
+
+
+def commit_import(session: Session, plan: ImportPlan) -> ImportPlan:
+    """Save a clean plan in one transaction; a plan with problems saves nothing."""
+    session.require(Role.KEEPER)
+    if not plan.ok:
+        raise ValidationError(f"文件有 {len(plan.problems)} 处问题，未导入任何试题。"
+                              "请修改后重新导入。")
+    now, me = session.now(), session.account.name
+    with session.transaction():
+        for _row, content in plan.added:
+            questions_repo.insert(session.vault, plan.bank_id, content, Status.SUBMITTED, me, now)
+        for _row, qid, content in plan.new_versions:
+            current = questions_repo.get(session.vault, qid)
+            version = (current.version if current else 0) + 1
+            questions_repo.add_version(session.vault, qid, version, content, Status.SUBMITTED,
+                                       me, now)
+        for _row, qid, content in plan.edited:
+            current = questions_repo.get(session.vault, qid)
+            questions_repo.replace_version(session.vault, qid, current.version if current else 1,
+                                           content, Status.SUBMITTED, now)
+        session.record("questions.import", f"bank:{plan.bank_id}", {
+            "source": plan.source, "added": len(plan.added),
+            "new_versions": len(plan.new_versions), "edited": len(plan.edited),
+            "unchanged": len(plan.unchanged)})
+    return plan
+
+
+def import_questions(session: Session, bank_id: int, source: Source, dry_run: bool = False
+                     ) -> ImportPlan:
+    plan = plan_import(session, bank_id, source)
+    if dry_run:
+        return plan
+    return commit_import(session, plan)
+
+
+def import_elements(session: Session, bank_id: int, source: Source) -> int:
+    """Replace a bank's element table from a file; returns the number of points."""
+    session.require(Role.KEEPER)
+    get_bank(session, bank_id)
+    tables = read_tables(source.read(), source.name)
+    nodes, problems = parse_elements(tables)
+    if problems:
+        raise elements.ElementTableInvalid(problems)
+    table = elements.replace(session, bank_id, nodes)
+    return len(table.points())
