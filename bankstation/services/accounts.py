@@ -10,7 +10,13 @@ from bankstation.domain.accounts import (
     check_password,
     make_pledge,
 )
-from bankstation.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from bankstation.domain.errors import (
+    AuthError,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from bankstation.domain.roles import Role, format_roles
 from bankstation.services.keyring import Keyring
 from bankstation.services.session import Session
@@ -122,6 +128,18 @@ def change_password(session: Session, name: str, new_password: str) -> None:
     except BaseException:
         before.save(session.path)
         raise
+
+
+def change_own_password(session: Session, old_password: str, new_password: str) -> None:
+    """A person changes their own password, proving the current one first."""
+    keyring = Keyring.load(session.path)
+    try:
+        keyring.open(session.account.name, old_password)
+    except AuthError:
+        raise AuthError("当前密码不正确，密码未修改。") from None
+    if old_password == new_password:
+        raise ValidationError("新密码不能与当前密码相同。")
+    change_password(session, session.account.name, new_password)
 
 
 def remove_account(session: Session, name: str) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from typing import Any
 
 from bankstation.crypto import signing
@@ -75,18 +77,27 @@ def checkpoint_text(session: Session) -> str:
     return make_checkpoint(session.vault, session.now()).text()
 
 
-def verify(session: Session, checkpoint_text: str | None = None) -> VerifyReport:
+Progress = Callable[[int, int], None]
+
+
+def verify(session: Session, checkpoint_text: str | None = None,
+           progress: Progress | None = None) -> VerifyReport:
     """Check every entry, every stored checkpoint and, if given, an external checkpoint."""
     session.require(*LEDGER_READERS)
-    return verify_vault(session.vault, checkpoint_text)
+    return verify_vault(session.vault, checkpoint_text, progress)
 
 
 def audit_entries(
-    session: Session, limit: int | None = None, offset: int = 0, action_prefix: str | None = None
+    session: Session,
+    limit: int | None = None,
+    offset: int = 0,
+    action_prefix: str | None = None,
+    before_seq: int | None = None,
 ) -> list[LedgerEntry]:
-    """The audit trail, newest first."""
+    """The audit trail, newest first; page with ``before_seq`` (the last seq shown)."""
     session.require(*LEDGER_READERS)
-    return ledger_repo.entries(session.vault, action_prefix, None, limit, offset, newest_first=True)
+    return ledger_repo.entries(session.vault, action_prefix, None, limit, offset,
+                               newest_first=True, before_seq=before_seq)
 
 
 def audit_count(session: Session, action_prefix: str | None = None) -> int:
@@ -94,7 +105,9 @@ def audit_count(session: Session, action_prefix: str | None = None) -> int:
     return ledger_repo.entry_count(session.vault, action_prefix)
 
 
-def verify_vault(vault: Vault, checkpoint_text: str | None = None) -> VerifyReport:
+def verify_vault(vault: Vault, checkpoint_text: str | None = None,
+                 progress: Progress | None = None) -> VerifyReport:
+    """See ``verify``; ``progress(done, total)`` is called every 10,000 entries."""
     external = _parse_external(vault, checkpoint_text) if checkpoint_text else None
     stored = {size: (root, at, sig) for size, root, at, sig in ledger_repo.checkpoints(vault)}
     wanted = set(stored) | ({external.size} if external else set())
@@ -102,25 +115,51 @@ def verify_vault(vault: Vault, checkpoint_text: str | None = None) -> VerifyRepo
     builder, roots = MerkleBuilder(), {}
     if 0 in wanted:
         roots[0] = builder.root()
-    expected = 1
-    for seq, body in ledger_repo.bodies(vault):
+    expected, total = 1, ledger_repo.count(vault) if progress else 0
+    for seq, at, actor, session, action, body in ledger_repo.rows_with_index(vault):
         if seq != expected:
             what = "缺失" if seq > expected else "重复"
             raise LedgerTampered(f"台账校验失败：第 {expected} 条记录{what}（记录被删除或调换）。")
+        _check_index(seq, at, actor, session, action, bytes(body))
         builder.append(leaf_hash(body))
         if builder.size in wanted:
             roots[builder.size] = builder.root()
+        if progress and seq % 10_000 == 0:
+            progress(seq, total)
         expected += 1
     if (builder.size, builder.state()) != ledger_repo.frontier(vault):
         raise LedgerTampered("台账校验失败：台账状态与记录不一致（记录被删除、添加或改动）。")
-    bad = ledger_repo.index_mismatches(vault)
-    if bad:
-        raise LedgerTampered(f"台账校验失败：第 {bad[0]} 条记录的内容与索引不一致（记录被改动）。")
     _check_stored(vault, stored, roots, public)
     if external:
         _check_external(external, roots, builder.size)
     registers_check.check_registers(vault)
     return VerifyReport(builder.size, builder.root(), len(stored), external)
+
+
+def _check_index(seq: int, at: str, actor: str | None, session: int | None, action: str,
+                 body: bytes) -> None:
+    """The columns used for filtering must say what the hashed body says.
+
+    The body is canonical JSON with sorted keys, so the columns can be compared as bytes
+    instead of parsing a million documents: ``{"action":…,"actor":…,"at":…,"detail":`` at
+    the start, and ``,"seq":N,"session":S,"subject":`` after the detail object. A ``,"seq":``
+    can only be the top-level key there, since inside a string every quote is escaped.
+    """
+    head = (f'{{"action":{_string(action)},"actor":{_json(actor)},"at":{_string(at)},'
+            '"detail":').encode()
+    tail = f',"seq":{seq},"session":{_json(session)},"subject":'.encode()
+    if not body.startswith(head) or body[body.rfind(b',"seq":'):].find(tail) != 0:
+        raise LedgerTampered(f"台账校验失败：第 {seq} 条记录的内容与索引不一致（记录被改动）。")
+
+
+def _string(value: str) -> str:
+    return encode_basestring(value)
+
+
+def _json(value: str | int | None) -> str:
+    if value is None:
+        return "null"
+    return encode_basestring(value) if isinstance(value, str) else str(int(value))
 
 
 def _check_stored(

@@ -68,7 +68,8 @@ def add_room_access(
     }
     with session.transaction():
         row_id = registers_repo.add_room_access(session.vault, record)
-        session.record("room_access.add", f"room_access:{row_id}", record)
+        session.record("room_access.add", f"room_access:{row_id}", record,
+                       at=record["recorded_at"])
     return RoomAccess(id=row_id, **record)
 
 

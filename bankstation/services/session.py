@@ -65,11 +65,18 @@ class Session:
             yield
 
     def record(
-        self, action: str, subject: str | None = None, detail: dict[str, Any] | None = None
+        self,
+        action: str,
+        subject: str | None = None,
+        detail: dict[str, Any] | None = None,
+        at: str | None = None,
     ) -> LedgerEntry:
-        """Ledger an action of this session; call inside ``transaction()``."""
+        """Ledger an action of this session; call inside ``transaction()``.
+
+        ``at`` lets a change and its entry carry the very same time when both record it.
+        """
         return audit.append(
-            self.vault, self.now(), self.account.name, self.use_id, action, subject, detail
+            self.vault, at or self.now(), self.account.name, self.use_id, action, subject, detail
         )
 
     def attach(self, vault: Vault, vault_key: bytes) -> None:

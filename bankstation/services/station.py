@@ -222,7 +222,7 @@ def logout(session: Session, reason: str = "正常退出") -> None:
     with vault.transaction():
         registers_repo.end_use(vault, session.use_id, now, reason, counts)
         session.record("session.logout", f"computer_use:{session.use_id}",
-                       {"reason": reason, "counts": counts})
+                       {"reason": reason, "counts": counts}, at=now)
     remember_high_water(session)
     session.detach()
 
@@ -244,9 +244,11 @@ def lock(session: Session) -> None:
     """Idle or manual lock: ledger it, then close the connection and forget the key."""
     if session.locked:
         return
-    with session.transaction():
-        session.record("session.lock", f"computer_use:{session.use_id}")
-    session.detach()
+    try:
+        with session.transaction():
+            session.record("session.lock", f"computer_use:{session.use_id}")
+    finally:
+        session.detach()  # locked even when the entry could not be written
 
 
 def unlock(session: Session, password: str) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -14,7 +17,7 @@ Opener = Callable[[Path], BinaryIO]
 
 
 def _default_opener(path: Path) -> BinaryIO:
-    return open(path, "xb")
+    return open(path, "wb")
 
 
 def atomic_write(path: Path, data: bytes, opener: Opener = _default_opener) -> None:
@@ -22,7 +25,10 @@ def atomic_write(path: Path, data: bytes, opener: Opener = _default_opener) -> N
 
     ``opener`` is injectable so tests can hand in a file that fails after N bytes.
     """
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    sweep_stale_temps(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent)
+    os.close(fd)  # a unique name, never one a killed process left behind
+    tmp = Path(name)
     try:
         with opener(tmp) as handle:
             handle.write(data)
@@ -35,6 +41,15 @@ def atomic_write(path: Path, data: bytes, opener: Opener = _default_opener) -> N
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFull() from exc
         raise BankStationError(f"无法写入文件 {path}：{exc.strerror or exc}") from exc
+
+
+def sweep_stale_temps(path: Path, older_than: float = 3600) -> None:
+    """Remove temp copies a killed writer left beside ``path`` (an hour old or more)."""
+    cutoff = time.time() - older_than
+    for stale in path.parent.glob(f".{path.name}.tmp-*"):
+        with contextlib.suppress(OSError):
+            if stale.stat().st_mtime < cutoff:
+                stale.unlink()
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from bankstation.domain.ledger import LedgerEntry
 from bankstation.store.vault import Vault
@@ -38,16 +39,10 @@ def bodies(vault: Vault) -> Iterator[tuple[int, bytes]]:
         yield int(seq), bytes(body)
 
 
-def index_mismatches(vault: Vault) -> list[int]:
-    """Rows whose indexed columns disagree with their hashed body (edited behind our back)."""
-    rows = vault.query(
-        "SELECT seq FROM ledger WHERE json_extract(body, '$.seq') IS NOT seq "
-        "OR json_extract(body, '$.action') IS NOT action "
-        "OR json_extract(body, '$.at') IS NOT at "
-        "OR json_extract(body, '$.actor') IS NOT actor "
-        "OR json_extract(body, '$.session') IS NOT session LIMIT 20"
-    )
-    return [int(r[0]) for r in rows]
+def rows_with_index(vault: Vault) -> Iterator[tuple[Any, ...]]:
+    """(seq, at, actor, session, action, body) in seq order, streamed."""
+    yield from vault.iterate("SELECT seq, at, actor, session, action, body FROM ledger "
+                             "ORDER BY seq")
 
 
 def entries(
@@ -57,8 +52,10 @@ def entries(
     limit: int | None = None,
     offset: int = 0,
     newest_first: bool = False,
+    before_seq: int | None = None,
 ) -> list[LedgerEntry]:
-    where, params = _filters(action_prefix, session)
+    """Entries in seq order; ``before_seq`` pages by key, which stays fast deep in the log."""
+    where, params = _filters(action_prefix, session, before_seq)
     order = "DESC" if newest_first else "ASC"
     sql = f"SELECT body FROM ledger {where} ORDER BY seq {order} LIMIT ? OFFSET ?"
     rows = vault.query(sql, (*params, -1 if limit is None else limit, offset))
@@ -70,12 +67,17 @@ def entry_count(vault: Vault, action_prefix: str | None = None) -> int:
     return int(vault.scalar(f"SELECT count(*) FROM ledger {where}", params))
 
 
-def _filters(action_prefix: str | None, session: int | None) -> tuple[str, list[object]]:
+def _filters(action_prefix: str | None, session: int | None, before_seq: int | None = None
+             ) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if action_prefix:
-        clauses.append("action LIKE ? ESCAPE '\\'")
-        params.append(action_prefix.replace("_", "\\_") + "%")
+        # A range on the (action, seq) index rather than LIKE, which SQLite cannot index here.
+        clauses.append("action >= ? AND action < ?")
+        params += [action_prefix, action_prefix + "\U0010ffff"]
+    if before_seq is not None:
+        clauses.append("seq < ?")
+        params.append(before_seq)
     if session is not None:
         clauses.append("session = ?")
         params.append(session)

@@ -32,7 +32,7 @@ MIGRATIONS: Sequence[str] = (
         body    BLOB NOT NULL
     ) STRICT;
     CREATE INDEX ledger_session ON ledger(session);
-    CREATE INDEX ledger_action ON ledger(action);
+    CREATE INDEX ledger_action ON ledger(action, seq);
     -- The Merkle frontier after the last entry, so appends and checkpoints cost O(log n).
     CREATE TABLE ledger_state (
         id       INTEGER PRIMARY KEY CHECK (id = 1),

@@ -107,6 +107,14 @@ class Vault:
                 raise
             return int(cursor.lastrowid or 0)
 
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self._lock:
+            try:
+                self._conn.executemany(sql, rows)
+            except sqlcipher3.Error as exc:
+                raise_sqlite_error(exc)
+                raise
+
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:

@@ -147,3 +147,28 @@ def test_full_disk_while_saving_slots_loses_nothing(vault_path: Path, clock: Fak
     after = json.loads((vault_path.parent / "vault.bsv.keys").read_bytes())
     assert after["slots"] == json.loads(before)["slots"]
     assert not list(vault_path.parent.glob(".*tmp*"))
+
+
+def test_change_own_password_checks_the_current_one(staffed_vault: Path,
+                                                    clock: FakeClock) -> None:
+    session = login(staffed_vault, clock, "keeper", "keeper-pass-1")
+    with pytest.raises(AuthError, match="当前密码不正确"):
+        accounts.change_own_password(session, "wrong-pass-1", "keeper-pass-2")
+    with pytest.raises(ValidationError, match="相同"):
+        accounts.change_own_password(session, "keeper-pass-1", "keeper-pass-1")
+    accounts.change_own_password(session, "keeper-pass-1", "keeper-pass-2")
+    station.logout(session)
+    station.logout(login(staffed_vault, clock, "keeper", "keeper-pass-2"))
+
+
+def test_stale_temp_files_are_swept(vault_path: Path, clock: FakeClock) -> None:
+    import os
+    import time
+
+    stale = vault_path.parent / ".vault.bsv.keys.tmp-12345"
+    stale.write_bytes(b"old sidecar copy")
+    old = time.time() - 7200
+    os.utime(stale, (old, old))
+    station.logout(login(vault_path, clock))
+    assert not stale.exists()
+    assert not list(vault_path.parent.glob(".vault.bsv.keys.tmp-*"))

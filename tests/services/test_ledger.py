@@ -8,9 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bankstation.domain.errors import BadCheckpoint, CheckpointMismatch, DiskFull, LedgerTampered
+from bankstation.domain.ledger import LedgerEntry
 from bankstation.services import ledger, registers, station
+from bankstation.services.ledger import _check_index
 from bankstation.services.session import Session
 from tests.support import FakeClock, login, make_vault
 
@@ -175,3 +179,18 @@ def test_appending_after_a_deleted_entry_is_refused(busy_vault: Path, clock: Fak
         registers.add_room_access(session, "甲", "乙", "丙", "2026-11-27T08:00")
     assert registers.list_room_access(session)[0].name != "甲"  # nothing was saved
     session.detach()
+
+
+@given(st.text(), st.one_of(st.none(), st.text()), st.text(), st.one_of(st.none(),
+       st.integers(0, 2**62)), st.integers(1, 2**62), st.one_of(st.none(), st.text()),
+       st.dictionaries(st.text(max_size=8), st.one_of(st.text(), st.integers(), st.none())))
+def test_index_check_accepts_every_canonical_body(action: str, actor: str | None, at: str,
+                                                  session: int | None, seq: int,
+                                                  subject: str | None,
+                                                  detail: dict[str, object]) -> None:
+    entry = LedgerEntry(seq, at, actor, session, action, subject, detail)
+    _check_index(seq, at, actor, session, action, entry.body())
+    with pytest.raises(LedgerTampered):
+        _check_index(seq + 1, at, actor, session, action, entry.body())
+    with pytest.raises(LedgerTampered):
+        _check_index(seq, at, actor, session, action + "x", entry.body())
