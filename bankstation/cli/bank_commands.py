@@ -59,7 +59,8 @@ def bank_report(ctx: Context) -> int:
         ctx.print(f"！{report.void_reason}")
     ctx.print(f"试题总数 {report.total}；" + "，".join(
         f"{Status(k).label} {v}" for k, v in sorted(report.by_status.items())))
-    qtypes = sorted({q for cells in report.by_qtype_scope.values() for q in cells})
+    present = {q for cells in report.by_qtype_scope.values() for q in cells}
+    qtypes = [q.value for q in QType if q.value in present]
     print_table(ctx.out, ("鉴定范围", *(QType(q).label for q in qtypes)),
                 [(scope, *(cells.get(q, 0) for q in qtypes))
                  for scope, cells in report.by_qtype_scope.items()])

@@ -10,7 +10,8 @@ from bankstation.crypto.kdf import DEFAULT_KDF, KdfParams
 from bankstation.domain.accounts import make_pledge
 from bankstation.domain.clock import Clock
 from bankstation.domain.roles import Role
-from bankstation.services import accounts, registers, station
+from bankstation.services import accounts, blueprints, demo_bank, registers, station
+from bankstation.services.session import Session
 
 
 @dataclass(frozen=True)
@@ -58,4 +59,26 @@ def create_demo(path: Path, clock: Clock, kdf: KdfParams = DEFAULT_KDF) -> tuple
                               (start + timedelta(hours=5)).isoformat(),
                               (start + timedelta(hours=6)).isoformat(), "刘洋")
     station.logout(session)
+    _fill_bank(path, clock, kdf)
     return DEMO_ACCOUNTS
+
+
+def _as(path: Path, clock: Clock, kdf: KdfParams, name: str, purpose: str) -> Session:
+    account = next(a for a in DEMO_ACCOUNTS if a.name == name)
+    return station.login(path, account.name, account.password, purpose, clock, "cli", kdf)
+
+
+def _fill_bank(path: Path, clock: Clock, kdf: KdfParams) -> None:
+    """Keeper imports, reviewer approves, keeper drafts the blueprint, reviewer approves it."""
+    keeper = _as(path, clock, kdf, "keeper", "导入演示题库")
+    theory, practical = demo_bank.build_banks(keeper)
+    station.logout(keeper)
+    reviewer = _as(path, clock, kdf, "reviewer", "审核演示试题")
+    demo_bank.review_all(reviewer, (theory, practical))
+    station.logout(reviewer)
+    keeper = _as(path, clock, kdf, "keeper", "编制组卷方案")
+    blueprint_id = demo_bank.draft_blueprint(keeper, theory)
+    station.logout(keeper)
+    reviewer = _as(path, clock, kdf, "reviewer", "审核组卷方案")
+    blueprints.approve(reviewer, blueprint_id)
+    station.logout(reviewer)
