@@ -16,6 +16,7 @@ from bankstation.domain.problems import Problem
 from bankstation.domain.qtypes import Status
 from bankstation.domain.questions import QuestionContent
 from bankstation.domain.roles import Role
+from bankstation.formats import workbook
 from bankstation.formats.element_sheet import parse_elements
 from bankstation.formats.question_sheet import ParsedQuestions, parse_questions
 from bankstation.formats.question_text import parse_question_text
@@ -71,6 +72,16 @@ class ImportPlan:
         return (f"新增 {len(self.added)} 道，新版本 {len(self.new_versions)} 道，"
                 f"修改 {len(self.edited)} 道，未变 {len(self.unchanged)} 道，"
                 f"问题 {len(self.problems)} 处")
+
+
+def list_iso_files(path: Path) -> list[str]:
+    """Files inside an ISO image received on disc, for picking one to import."""
+    return iso_read.list_files(path)
+
+
+def write_template(path: Path) -> None:
+    """The import template workbook (试题, 评分表, 说明 sheets) for staff to fill in."""
+    workbook.write_template(path)
 
 
 def parse_source(session: Session, bank_id: int, source: Source) -> ParsedQuestions:
