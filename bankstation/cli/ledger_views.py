@@ -31,10 +31,31 @@ def show(ctx: Context, session: Session) -> int:
                     [(u.id, f"{u.full_name}（{u.account}）", u.purpose, u.started_at,
                       u.ended_at or "（使用中）", u.interface, u.work_summary()) for u in uses])
         return 0
+    if kind == "production":
+        return _production(ctx, session, limit)
     entries = ledger.audit_entries(session, limit)
     if ctx.args.json:
         ctx.print_json([dataclasses.asdict(e) for e in entries])
         return 0
     print_table(ctx.out, ("序号", "时间", "账户", "操作", "对象"),
                 [(e.seq, e.at, e.actor or "", e.label, e.subject or "") for e in entries])
+    return 0
+
+
+def _production(ctx: Context, session: Session, limit: int | None) -> int:
+    entries = ledger.production_entries(session, limit)
+    if ctx.args.json:
+        ctx.print_json([dataclasses.asdict(e) for e in entries])
+        return 0
+    rows = []
+    for e in entries:
+        d = e.detail
+        if e.action == "assembly.run":
+            what = (f"方案 {d['blueprint']} 第 {d['blueprint_version']} 版"
+                    f"（SHA-256 {str(d['blueprint_sha256'])[:12]}…），种子 {d['seed']}，"
+                    f"{d['forms']} 套：{'、'.join(str(p)[:8] for p in d['papers'])}")
+        else:
+            what = str(e.subject or "") + (f"：{d.get('reason')}" if d.get("reason") else "")
+        rows.append((e.seq, e.at, e.actor or "", e.label, what))
+    print_table(ctx.out, ("序号", "时间", "账户", "操作", "内容"), rows)
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from bankstation.cli import bank_commands, commands, import_commands
+from bankstation.cli import bank_commands, commands, import_commands, paper_commands
 from bankstation.cli.context import Context
 from bankstation.cli.parser import build_parser
 from bankstation.domain.errors import BankStationError, UsageError
@@ -42,6 +42,14 @@ HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("questions", "approve"): bank_commands.questions_approve,
     ("questions", "reject"): bank_commands.questions_reject,
     ("questions", "retire"): bank_commands.questions_retire,
+    ("blueprint", "import"): paper_commands.blueprint_import,
+    ("blueprint", "approve"): paper_commands.blueprint_approve,
+    ("blueprint", "show"): paper_commands.blueprint_show,
+    ("assemble", None): paper_commands.assemble,
+    ("paper", "list"): paper_commands.paper_list,
+    ("paper", "show"): paper_commands.paper_show,
+    ("paper", "approve"): paper_commands.paper_approve,
+    ("paper", "withdraw"): paper_commands.paper_withdraw,
 }
 
 

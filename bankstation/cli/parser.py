@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-KINDS = ("audit", "computer_use", "room_access")
+KINDS = ("audit", "computer_use", "room_access", "production")
 
 
 def _globals(defaults: bool, purpose: bool = True) -> argparse.ArgumentParser:
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     _bank(sub)
     _elements(sub)
     _questions(sub)
+    _papers(sub)
     demo = _add(sub, "demo", "创建演示题库（每个角色一个账户）并显示其密码")
     demo.add_argument("--replace", action="store_true", help="覆盖已有的演示题库")
     _add(sub, "gui", "启动图形界面（默认）")
@@ -173,3 +174,31 @@ def _questions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     retire = _add(qs, "retire", "停用试题")
     retire.add_argument("id", type=int)
     retire.add_argument("--reason")
+
+
+def _papers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    bp = _add(sub, "blueprint", "组卷方案：导入、审核、查看").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    imp = _add(bp, "import", "导入组卷方案（JSON）")
+    imp.add_argument("bank", type=int)
+    imp.add_argument("file")
+    imp.add_argument("--json", action="store_true")
+    _add(bp, "approve", "审核通过并锁定组卷方案").add_argument("id", type=int)
+    show = _add(bp, "show", "查看组卷方案、双向细目表与可行性")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    asm = _add(sub, "assemble", "按组卷方案组卷")
+    asm.add_argument("blueprint", type=int)
+    asm.add_argument("--forms", type=int)
+    asm.add_argument("--seed")
+    asm.add_argument("--json", action="store_true")
+    paper = _add(sub, "paper", "试卷：列出、查看、审定、撤回").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    _add(paper, "list", "列出试卷").add_argument("--json", action="store_true")
+    show = _add(paper, "show", "查看试卷")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    _add(paper, "approve", "审定试卷（组卷人以外的人）").add_argument("id")
+    withdraw = _add(paper, "withdraw", "撤回试卷")
+    withdraw.add_argument("id")
+    withdraw.add_argument("--reason", required=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 # The kinds `ledger show --kind` knows. `audit` is the Merkle log of every change; the other
 # two are registers whose every row is also written, in full, into the audit log.
-LEDGER_KINDS = ("audit", "computer_use", "room_access")
+LEDGER_KINDS = ("audit", "computer_use", "room_access", "production")
 
 ACTION_LABELS: dict[str, str] = {
     "vault.init": "创建题库",
@@ -25,7 +25,29 @@ ACTION_LABELS: dict[str, str] = {
     "session.unlock": "解锁",
     "room_access.add": "登记出入",
     "ledger.checkpoint": "台账检查点",
+    "occupation.add": "新增职业",
+    "trade.add": "新增工种",
+    "standard.add": "登记评价标准",
+    "bank.create": "建立题库",
+    "elements.replace": "更新鉴定要素细目表",
+    "image.add": "添加图片",
+    "question.create": "新增试题",
+    "question.edit": "修改试题",
+    "question.submit": "提交审核",
+    "question.approve": "审核通过试题",
+    "question.reject": "退回试题",
+    "question.retire": "停用试题",
+    "question.enemy_group": "设置互斥组",
+    "questions.import": "导入试题",
+    "blueprint.save": "保存组卷方案",
+    "blueprint.approve": "审核通过组卷方案",
+    "blueprint.reject": "退回组卷方案",
+    "assembly.run": "组卷",
+    "paper.approve": "审定试卷",
+    "paper.withdraw": "撤回试卷",
 }
+# The paper-production ledger (组卷制卷记录) is the audit entries of these actions.
+PRODUCTION_ACTIONS = ("assembly.", "paper.")
 
 # Session bookkeeping is not "work done" in the computer-use register's counts.
 SESSION_ACTIONS = frozenset({"session.login", "session.logout", "session.lock", "session.unlock"})

@@ -127,7 +127,8 @@ def _record(session: Session, stored: blueprints.StoredBlueprint, bp: Blueprint,
         assembly_id = papers_repo.insert_assembly(session.vault, stored.id, stored.version,
                                                   stored.sha256, seed, len(forms), notes, me, now)
         for index, chosen in enumerate(forms):
-            meta = PaperMeta(str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            # Ids are unique per run; the content is what a seed reproduces.
+            meta = PaperMeta(str(uuid.uuid4()),
                              FORM_LETTERS[index], stored.id, stored.version, stored.sha256,
                              seed, me, now)
             sources = [PaperItemSource(item, _content(session, item), table.ancestors(item.point))

@@ -11,7 +11,7 @@ from typing import Any
 from bankstation.crypto import signing
 from bankstation.domain.checkpoint import Checkpoint, SignedCheckpoint, parse_checkpoint
 from bankstation.domain.errors import BadCheckpoint, CheckpointMismatch, LedgerTampered
-from bankstation.domain.ledger import LedgerEntry
+from bankstation.domain.ledger import PRODUCTION_ACTIONS, LedgerEntry
 from bankstation.domain.merkle import MerkleBuilder, leaf_hash
 from bankstation.domain.roles import Role
 from bankstation.services import audit, registers_check
@@ -98,6 +98,15 @@ def audit_entries(
     session.require(*LEDGER_READERS)
     return ledger_repo.entries(session.vault, action_prefix, None, limit, offset,
                                newest_first=True, before_seq=before_seq)
+
+
+def production_entries(session: Session, limit: int | None = None) -> list[LedgerEntry]:
+    """组卷制卷记录: every assembly and every step of each paper, newest first."""
+    session.require(*LEDGER_READERS)
+    found = [e for prefix in PRODUCTION_ACTIONS
+             for e in ledger_repo.entries(session.vault, prefix, newest_first=True)]
+    found.sort(key=lambda e: -e.seq)
+    return found[:limit] if limit is not None else found
 
 
 def audit_count(session: Session, action_prefix: str | None = None) -> int:

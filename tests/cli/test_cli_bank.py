@@ -1,0 +1,141 @@
+"""The bank, question, blueprint, assembly and paper commands end to end."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from bankstation.cli import main
+from bankstation.services.demo_bank import demo_blueprint
+from bankstation.services.resources import resource
+from tests.support import FAST_KDF, FakeClock
+
+PASSWORDS = {"keeper": "keeper-pass-1", "reviewer": "reviewer-pass-1",
+             "assembler": "assembler-pass-1", "supervisor": "supervisor-pass-1"}
+
+
+class Run:
+    def __init__(self, vault: Path, tmp: Path, clock: FakeClock) -> None:
+        self.vault, self.tmp, self.clock = vault, tmp, clock
+        for name, password in PASSWORDS.items():
+            (tmp / f"{name}.pw").write_text(password, encoding="utf-8")
+
+    def __call__(self, user: str, *argv: str) -> tuple[int, str]:
+        out = io.StringIO()
+        code = main(["--vault", str(self.vault), "--user", user, "--password-file",
+                     str(self.tmp / f"{user}.pw"), *argv], clock=self.clock, kdf=FAST_KDF,
+                    out=out)
+        return code, out.getvalue()
+
+    def json(self, user: str, *argv: str) -> object:
+        code, out = self(user, *argv, "--json")
+        assert code == 0, out
+        return json.loads(out)
+
+
+@pytest.fixture
+def run(staffed_vault: Path, tmp_path: Path, clock: FakeClock) -> Run:
+    return Run(staffed_vault, tmp_path, clock)
+
+
+@pytest.fixture
+def bank(run: Run) -> int:
+    made = run.json("keeper", "bank", "create", "--occupation", "6-31-01-03", "--level", "4",
+                    "--exam", "theory", "--standard-kind", "national", "--standard-title",
+                    "电工国家职业技能标准（2018年版）")
+    assert isinstance(made, dict)
+    code, out = run("keeper", "elements", "import", str(made["id"]),
+                    str(resource("demo", "electrician-4-elements.csv")))
+    assert code == 0 and "41 个鉴定点" in out
+    return int(made["id"])
+
+
+def test_import_review_search_and_report(run: Run, bank: int,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    theory = str(resource("demo", "electrician-4-theory.xlsx"))
+    dry = run.json("keeper", "questions", "import", str(bank), theory, "--dry-run")
+    assert dry == {**dry, "ok": True, "saved": False, "added": 644, "problems": []}
+    saved = run.json("keeper", "questions", "import", str(bank), theory)
+    assert saved["saved"] and saved["added"] == 644
+    again = run.json("keeper", "questions", "import", str(bank), theory)
+    assert again["unchanged"] == 644 and again["added"] == 0
+    code, out = run("keeper", "questions", "approve", str(bank), "--all")
+    assert code == 1  # keepers do not review
+    code, out = run("reviewer", "questions", "approve", str(bank), "--all")
+    assert code == 0 and "已通过 644 道" in out
+    found = run.json("reviewer", "questions", "search", str(bank), "兆欧表")
+    assert found and all(row["status"] == "approved" for row in found)
+    first = found[0]["id"]
+    shown = run.json("reviewer", "questions", "show", str(first))
+    assert "兆欧表" in json.dumps(shown, ensure_ascii=False)
+    code, _ = run("reviewer", "questions", "retire", str(first), "--reason", "过时")
+    listed = run.json("reviewer", "questions", "list", str(bank), "--status", "retired")
+    assert [r["id"] for r in listed] == [first]
+    report = run.json("reviewer", "bank", "report", str(bank))
+    assert report["total"] == 644 and report["thin_points"] == []
+    assert report["by_status"] == {"approved": 643, "retired": 1}
+
+
+def test_broken_file_lists_every_problem_and_saves_nothing(run: Run, bank: int,
+                                                           tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("题型,鉴定点,题干,选项A,选项B,答案\n"
+                   "单项选择题,AB001,电阻的单位是（　）。,欧姆,伏特,C\n"
+                   "多项选择题,ZZ009,下列属于导体的有（　）。,铜,铝,A\n"
+                   "判断题,AB001,,,,√\n", encoding="gb18030")
+    code, out = run("keeper", "questions", "import", str(bank), str(bad), "--json")
+    report = json.loads(out)
+    assert code == 1 and not report["saved"]
+    rows = sorted((p["row"], p["column"]) for p in report["problems"])
+    assert (2, "答案") in rows and (3, "鉴定点") in rows and (4, "题干") in rows
+    assert run.json("keeper", "questions", "list", str(bank)) == []
+
+
+def test_blueprint_assemble_and_papers(run: Run, bank: int, tmp_path: Path) -> None:
+    run("keeper", "questions", "import", str(bank), str(resource("demo", "electrician-4-theory.xlsx")))
+    run("reviewer", "questions", "approve", str(bank), "--all")
+    path = tmp_path / "bp.json"
+    path.write_text(json.dumps(demo_blueprint(), ensure_ascii=False), encoding="utf-8")
+    saved = run.json("keeper", "blueprint", "import", str(bank), str(path))
+    assert saved["blueprint"]["cells"] == {
+        "A": {"judge": 6, "single": 18, "multiple": 3},
+        "B": {"judge": 7, "single": 21, "multiple": 4},
+        "C": {"judge": 7, "single": 21, "multiple": 3}}
+    assert saved["feasibility"]["feasible"] and saved["feasibility"]["forms_supported"] >= 2
+    code, _ = run("assembler", "assemble", str(saved["id"]))
+    assert code == 1  # not approved yet
+    assert run("reviewer", "blueprint", "approve", str(saved["id"]))[0] == 0
+    result = run.json("assembler", "assemble", str(saved["id"]), "--seed", "cli-1")
+    assert [p["form"] for p in result["papers"]] == ["A", "B"]
+    paper_id = result["papers"][0]["paper_id"]
+    paper = run.json("assembler", "paper", "show", paper_id)
+    for key in ("format", "paper_id", "form", "title", "occupation", "level", "exam",
+                "blueprint", "seed", "status", "assembled_by", "assembled_at", "approved_by",
+                "approved_at", "total_points", "sections"):
+        assert key in paper
+    assert paper["format"] == "bankstation.paper/1" and paper["total_points"] == 100
+    item = paper["sections"][1]["items"][0]
+    assert set(item) >= {"no", "question_id", "version", "code", "point", "scopes",
+                         "importance", "difficulty", "answer", "option_order"}
+    assert item["code"].startswith("DG4-") and len(item["option_order"]) >= 4
+    assert run("assembler", "paper", "approve", paper_id)[0] == 1  # not by the assembler
+    assert run("reviewer", "paper", "approve", paper_id)[0] == 0
+    listed = run.json("supervisor", "paper", "list")
+    assert {p["status"] for p in listed} == {"approved", "draft"}
+    code, out = run("supervisor", "ledger", "show", "--kind", "production")
+    assert code == 0 and "组卷" in out and "cli-1" in out and "审定试卷" in out
+
+
+def test_infeasible_assembly_exits_1_with_reasons(run: Run, bank: int, tmp_path: Path) -> None:
+    path = tmp_path / "bp.json"
+    path.write_text(json.dumps(demo_blueprint()), encoding="utf-8")
+    saved = run.json("keeper", "blueprint", "import", str(bank), str(path))
+    run("reviewer", "blueprint", "approve", str(saved["id"]))
+    code, out = run("assembler", "assemble", str(saved["id"]), "--json")
+    report = json.loads(out)
+    assert code == 1 and not report["ok"]
+    assert "鉴定范围 A 的判断题需要 6 道，可用 0 道（已通过、未停用、互斥组各计一道）。" in report[
+        "reasons"]
