@@ -33,9 +33,11 @@ def blueprint_json(session: Any, stored: blueprints.StoredBlueprint) -> dict[str
 
 def blueprint_import(ctx: Context) -> int:
     session = ctx.login("导入组卷方案")
-    stored, warnings = blueprints.save(session, ctx.args.bank, blueprints.parse(_read(ctx.args.file)))
+    parsed = blueprints.parse(_read(ctx.args.file))
+    stored, warnings = blueprints.save(session, ctx.args.bank, parsed)
     if ctx.args.json:
-        ctx.print_json({**blueprint_json(session, stored), "warnings": [w.message for w in warnings]})
+        ctx.print_json({**blueprint_json(session, stored),
+                        "warnings": [w.message for w in warnings]})
         return 0
     ctx.print(f"已保存组卷方案 {stored.id}（第 {stored.version} 版，{stored.status.label}），"
               f"SHA-256 {stored.sha256[:16]}…")
@@ -47,7 +49,8 @@ def blueprint_import(ctx: Context) -> int:
 def blueprint_approve(ctx: Context) -> int:
     session = ctx.login("审核组卷方案")
     stored = blueprints.approve(session, ctx.args.id)
-    ctx.print(f"组卷方案 {stored.id} 第 {stored.version} 版已审核通过并锁定（SHA-256 {stored.sha256}）。")
+    ctx.print(f"组卷方案 {stored.id} 第 {stored.version} 版已审核通过并锁定"
+              f"（SHA-256 {stored.sha256}）。")
     return 0
 
 

@@ -95,7 +95,8 @@ def test_broken_file_lists_every_problem_and_saves_nothing(run: Run, bank: int,
 
 
 def test_blueprint_assemble_and_papers(run: Run, bank: int, tmp_path: Path) -> None:
-    run("keeper", "questions", "import", str(bank), str(resource("demo", "electrician-4-theory.xlsx")))
+    theory = str(resource("demo", "electrician-4-theory.xlsx"))
+    run("keeper", "questions", "import", str(bank), theory)
     run("reviewer", "questions", "approve", str(bank), "--all")
     path = tmp_path / "bp.json"
     path.write_text(json.dumps(demo_blueprint(), ensure_ascii=False), encoding="utf-8")

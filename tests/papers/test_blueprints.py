@@ -69,7 +69,7 @@ def test_weights_disagreeing_with_the_table_warn(staffed_vault: Path, clock: Fak
     _stored, warnings = blueprints.save(keeper, bank, blueprints.parse(json.dumps(
         blueprint_dict(weights={"A": 50, "B": 50}))))
     station.logout(keeper)
-    assert [w.message for w in warnings][0].startswith("鉴定范围「A 基础知识」在方案中占 50%")
+    assert next(w.message for w in warnings).startswith("鉴定范围「A 基础知识」在方案中占 50%")
 
 
 def test_cells_are_derived_by_largest_remainder(staffed_vault: Path, clock: FakeClock,
