@@ -11,7 +11,7 @@ from bankstation.services import imports, questions, station
 from bankstation.services.imports import Source
 from tests.support import FakeClock, login, make_bank
 
-NEUTRAL = NEUTRAL + ""
+NEUTRAL = "在三相四线制供电系统中，中性线上"
 HEADER = ["试题编号", "题型", "鉴定点", "题干", "选项A", "选项B", "选项C", "选项D", "答案", "难度"]
 
 
