@@ -63,3 +63,10 @@ def questions_import(ctx: Context) -> int:
         if not plan.ok:
             ctx.print("文件有问题，未导入任何试题。")
     return 0 if plan.ok else 1
+
+
+def questions_export(ctx: Context) -> int:
+    session = ctx.login("导出试题")
+    count = imports.export_questions(session, ctx.args.bank, Path(ctx.args.file))
+    ctx.print(f"已导出 {count} 道已通过的试题到 {ctx.args.file}。")
+    return 0

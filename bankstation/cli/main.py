@@ -36,6 +36,7 @@ HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("elements", "import"): import_commands.elements_import,
     ("elements", "show"): import_commands.elements_show,
     ("questions", "import"): import_commands.questions_import,
+    ("questions", "export"): import_commands.questions_export,
     ("questions", "list"): bank_commands.questions_list,
     ("questions", "search"): bank_commands.questions_search,
     ("questions", "show"): bank_commands.questions_show,

@@ -147,6 +147,9 @@ def _questions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="只检查、预览，不保存")
     imp.add_argument("--json", action="store_true")
+    export = _add(qs, "export", "导出已通过的试题为可再导入的 .xlsx")
+    export.add_argument("bank", type=int)
+    export.add_argument("file")
     listing = _add(qs, "list", "列出试题")
     listing.add_argument("bank", type=int)
     listing.add_argument("--status", choices=("draft", "submitted", "approved", "rejected",

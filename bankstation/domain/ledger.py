@@ -39,6 +39,7 @@ ACTION_LABELS: dict[str, str] = {
     "question.retire": "停用试题",
     "question.enemy_group": "设置互斥组",
     "questions.import": "导入试题",
+    "questions.export": "导出试题",
     "blueprint.save": "保存组卷方案",
     "blueprint.approve": "审核通过组卷方案",
     "blueprint.reject": "退回组卷方案",

@@ -28,8 +28,13 @@ from bankstation.gui.lock_panel import LockPanel
 from bankstation.gui.ops import run_op, tracker
 from bankstation.gui.pages.accounts import AccountsPage
 from bankstation.gui.pages.audit import AuditPage
+from bankstation.gui.pages.banks import BANK_VIEWERS, BanksPage
 from bankstation.gui.pages.computer_use import ComputerUsePage
+from bankstation.gui.pages.imports import ImportPage
 from bankstation.gui.pages.overview import OverviewPage, failed_logins_text
+from bankstation.gui.pages.quality import QualityPage
+from bankstation.gui.pages.questions import QuestionsPage
+from bankstation.gui.pages.review import ReviewPage
 from bankstation.gui.pages.room_access import RoomAccessPage
 from bankstation.services import station
 from bankstation.services.ledger import LEDGER_READERS
@@ -50,6 +55,11 @@ class PageSpec:
 # The services check every role again; hiding a page only spares the person a refusal.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("概况", (), OverviewPage),
+    PageSpec("题库", BANK_VIEWERS, lambda ctx, _idle: BanksPage(ctx)),
+    PageSpec("试题", BANK_VIEWERS, lambda ctx, _idle: QuestionsPage(ctx)),
+    PageSpec("审核", (Role.REVIEWER,), lambda ctx, _idle: ReviewPage(ctx)),
+    PageSpec("导入试题", (Role.KEEPER,), lambda ctx, _idle: ImportPage(ctx)),
+    PageSpec("质量报告", BANK_VIEWERS, lambda ctx, _idle: QualityPage(ctx)),
     PageSpec("账户与保密责任书", (Role.ADMIN,), lambda ctx, _idle: AccountsPage(ctx)),
     PageSpec("出入登记", LEDGER_READERS, lambda ctx, _idle: RoomAccessPage(ctx)),
     PageSpec("使用登记", LEDGER_READERS, lambda ctx, _idle: ComputerUsePage(ctx)),

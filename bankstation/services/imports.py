@@ -14,7 +14,7 @@ from bankstation.disc import iso_read
 from bankstation.domain.errors import BankStationError, ValidationError
 from bankstation.domain.problems import Problem
 from bankstation.domain.qtypes import Status
-from bankstation.domain.questions import QuestionContent
+from bankstation.domain.questions import QuestionContent, QuestionFilter
 from bankstation.domain.roles import Role
 from bankstation.domain.similarity import similar_pairs
 from bankstation.formats import workbook
@@ -83,6 +83,25 @@ def list_iso_files(path: Path) -> list[str]:
 def write_template(path: Path) -> None:
     """The import template workbook (试题, 评分表, 说明 sheets) for staff to fill in."""
     workbook.write_template(path)
+
+
+def export_questions(session: Session, bank_id: int, path: Path,
+                     statuses: tuple[Status, ...] = (Status.APPROVED,)) -> int:
+    """Write a bank's current questions as an importable workbook; returns how many."""
+    session.require(Role.KEEPER, Role.REVIEWER)
+    get_bank(session, bank_id)
+    contents = []
+    for status in statuses:
+        for qid in questions_repo.ids(session.vault, bank_id, QuestionFilter(status=status)):
+            found = questions_repo.get(session.vault, qid)
+            if found is not None:
+                contents.append(found.content)
+    workbook.write_questions(path, contents)
+    with session.transaction():
+        session.record("questions.export", f"bank:{bank_id}",
+                       {"file": path.name, "count": len(contents),
+                        "statuses": [s.value for s in statuses]})
+    return len(contents)
 
 
 def parse_source(session: Session, bank_id: int, source: Source) -> ParsedQuestions:

@@ -5,10 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from bankstation.domain.errors import ValidationError
 from bankstation.domain.qtypes import Status
-from bankstation.services import imports, questions, station
+from bankstation.domain.questions import QuestionContent
+from bankstation.domain.standards import StandardKind
+from bankstation.services import banks, imports, questions, search, station
+from bankstation.services.demo_bank import build_banks, review_all
 from bankstation.services.imports import Source
+from bankstation.services.resources import resource
+from bankstation.services.session import Session
 from tests.support import FakeClock, login, make_bank
 
 NEUTRAL = "在三相四线制供电系统中，中性线上"
@@ -63,3 +72,81 @@ def test_plan_commit_versions_and_near_duplicates(staffed_vault: Path, clock: Fa
     station.logout(keeper)
     assert (q1.version, q1.status, old.status) == (2, Status.SUBMITTED, Status.APPROVED)
     assert "不得" in q1.content.stem and "不允许" in old.content.stem
+
+
+def test_export_then_import_gives_the_same_bank(staffed_vault: Path, clock: FakeClock,
+                                                tmp_path: Path) -> None:
+    keeper = login(staffed_vault, clock, "keeper", "keeper-pass-1")
+    theory, _practical = build_banks(keeper)
+    station.logout(keeper)
+    reviewer = login(staffed_vault, clock, "reviewer", "reviewer-pass-1")
+    review_all(reviewer, (theory,))
+    out = tmp_path / "export.xlsx"
+    assert imports.export_questions(reviewer, theory, out) == 644
+    station.logout(reviewer)
+    keeper = login(staffed_vault, clock, "keeper", "keeper-pass-1")
+    copy = banks.create_bank(keeper, "6-31-01-03", 3, "theory", StandardKind.NATIONAL,
+                             "电工国家职业技能标准（2018年版）").id
+    imports.import_elements(keeper, copy, Source(resource("demo", "electrician-4-elements.csv")))
+    plan = imports.import_questions(keeper, copy, Source(out))
+    original, copied = _contents(keeper, theory), _contents(keeper, copy)
+    station.logout(keeper)
+    assert plan.ok
+    assert len(plan.added) == 644
+    assert copied == original
+
+
+def _contents(session: Session, bank: int) -> list[QuestionContent]:
+    ids = search.question_ids(session, bank)
+    return sorted((questions.get(session, q).content for q in ids), key=lambda c: c.code or "")
+
+
+GOOD_ROWS = [
+    ["H-1", "判断题", "AA001", "导体的电阻与其长度成正比。", "", "", "", "", "√", "易"],
+    ["H-2", "单项选择题", "AB001", "我国安全电压额定值的等级不包括（　）。", "42V", "36V", "24V",
+     "220V", "D", 0.7],
+    ["H-3", "多项选择题", "BA001", "三相异步电动机的调速方法有（　）。", "变极", "变频", "变转差率",
+     "变相序", "ABC", "较难"],
+]
+MUTATIONS = st.tuples(st.integers(0, 2), st.integers(0, 9),
+                      st.one_of(st.text(st.characters(blacklist_categories=("Cc", "Cs")),
+                                        max_size=12), st.sampled_from(
+                          ["", "E", "A", "ZZ999", "论文题", "1.5", "√×", "AB001", "9"])))
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(mutations=st.lists(MUTATIONS, max_size=4))
+def test_corrupted_files_save_all_or_nothing(staffed_vault: Path, clock: FakeClock,
+                                             tmp_path_factory: pytest.TempPathFactory,
+                                             mutations: list[tuple[int, int, str]]) -> None:
+    bank = _shared_bank(staffed_vault, clock)
+    rows = [list(r) for r in GOOD_ROWS]
+    for row, column, value in mutations:
+        rows[row][column] = value
+    path = workbook(tmp_path_factory.mktemp("fuzz") / "f.xlsx", rows)
+    keeper = login(staffed_vault, clock, "keeper", "keeper-pass-1")
+    before = search.question_count(keeper, bank)
+    try:
+        plan = imports.plan_import(keeper, bank, Source(path))
+        if plan.ok:
+            imports.commit_import(keeper, plan)
+            saved = len(plan.added) + len(plan.new_versions) + len(plan.edited)
+            assert search.question_count(keeper, bank) == before + len(plan.added)
+            assert saved + len(plan.unchanged) == 3
+        else:
+            assert all(p.message for p in plan.problems)
+            with pytest.raises(ValidationError):
+                imports.commit_import(keeper, plan)
+            assert search.question_count(keeper, bank) == before
+    finally:
+        station.logout(keeper)
+
+
+_BANKS: dict[Path, int] = {}
+
+
+def _shared_bank(path: Path, clock: FakeClock) -> int:
+    if path not in _BANKS:
+        _BANKS[path] = make_bank(path, clock)
+    return _BANKS[path]

@@ -1,0 +1,99 @@
+"""版本历史: every version of a question with its review record; older versions read-only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bankstation.domain.questions import Question
+from bankstation.gui.formatting import short_time
+from bankstation.gui.hub import Context
+from bankstation.gui.preview import ImageCache, QuestionPreview
+from bankstation.gui.reading import read
+from bankstation.services import questions
+
+HEADERS = ["版本", "状态", "编写人", "保存时间", "审核人", "审核时间", "审核意见"]
+
+
+def version_cells(q: Question) -> list[str]:
+    return [f"第 {q.version} 版", q.status.label, q.author, short_time(q.created_at, False),
+            q.reviewer or "", short_time(q.reviewed_at, False), q.review_note or ""]
+
+
+class HistoryTable(QTableWidget):
+    """The versions of one question, newest first, as the review record shows them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(HEADERS), parent)
+        self.setHorizontalHeaderLabels(HEADERS)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.versions: list[Question] = []
+
+    def set_versions(self, versions: list[Question]) -> None:
+        self.versions = sorted(versions, key=lambda q: -q.version)
+        self.setRowCount(len(self.versions))
+        for row, version in enumerate(self.versions):
+            for column, text in enumerate(version_cells(version)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.setItem(row, column, item)
+
+    def selected_version(self) -> Question | None:
+        row = self.currentRow()
+        return self.versions[row] if 0 <= row < len(self.versions) else None
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, ctx: Context, qid: int, cache: ImageCache | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.qid = ctx, qid
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(f"试题 {qid} 的版本历史")
+        note = QLabel("每次修改已通过的试题都生成新版本，旧版本保留不变，"
+                      "已组成的试卷指向当时的版本。这里只能查看，不能修改旧版本。")
+        note.setWordWrap(True)
+        self.table = HistoryTable()
+        self.preview = QuestionPreview(ctx, cache)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 1)
+        buttons = QDialogButtonBox()
+        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.resize(900, 680)
+        session = ctx.session
+        read(self, ctx, lambda: questions.history(session, qid), self._arrived)
+
+    def _arrived(self, versions: list[Question]) -> None:
+        self.table.set_versions(versions)
+        if versions:
+            self.table.selectRow(0)
+
+    def _selected(self) -> None:
+        version = self.table.selected_version()
+        heading = f"第 {version.version} 版（{version.status.label}）" if version else ""
+        self.preview.show_content(version.content if version else None, heading)
