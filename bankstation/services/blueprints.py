@@ -35,8 +35,7 @@ class StoredBlueprint:
 class BlueprintInvalid(ValidationError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("组卷方案有问题，未保存：\n" + "\n".join(
-            f"{p.column or ''}：{p.message}" if p.column else p.message for p in problems))
+        super().__init__("组卷方案有问题，未保存：\n" + "\n".join(p.message for p in problems))
 
 
 def parse(text: str) -> Blueprint:
