@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 from bankstation.domain.elements import ElementNode, ElementTable
 
 HEADERS = ["代码", "名称", "比重 %", "占全卷 %", "重要程度"]
+EXPAND_ALL_UP_TO = 400  # nodes; a larger table opens at its top scopes
 
 
 def weight_text(value: float | None) -> str:
@@ -51,4 +52,7 @@ class ElementTree(QTreeWidget):
                      "" if share is None else f"{share:.4g}", importance_text(node)]
             for column, text in enumerate(texts):
                 item.setText(column, text)
-        self.expandToDepth(0)
+        if len(table) <= EXPAND_ALL_UP_TO:
+            self.expandAll()
+        else:
+            self.expandToDepth(0)

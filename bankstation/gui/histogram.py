@@ -55,5 +55,7 @@ class Histogram(QWidget):
             painter.drawText(label_box, Qt.AlignmentFlag.AlignCenter, str(count))
             painter.setPen(AXIS)
             axis_box = QRectF(x, area.bottom() + 4, step, line)
-            painter.drawText(axis_box, Qt.AlignmentFlag.AlignCenter, f"{float(item['from']):.1f}")
+            span = f"{float(item['from']):.1f}–{float(item['to']):.1f}"
+            label = span if metrics.horizontalAdvance(span) < step else f"{float(item['from']):.1f}"
+            painter.drawText(axis_box, Qt.AlignmentFlag.AlignCenter, label)
         painter.end()

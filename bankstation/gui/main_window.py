@@ -27,11 +27,14 @@ from bankstation.gui.idle import DEFAULT_IDLE_MS, IdleWatcher
 from bankstation.gui.lock_panel import LockPanel
 from bankstation.gui.ops import run_op, tracker
 from bankstation.gui.pages.accounts import AccountsPage
+from bankstation.gui.pages.assembly import AssemblyPage
 from bankstation.gui.pages.audit import AuditPage
 from bankstation.gui.pages.banks import BANK_VIEWERS, BanksPage
+from bankstation.gui.pages.blueprints import BlueprintsPage
 from bankstation.gui.pages.computer_use import ComputerUsePage
 from bankstation.gui.pages.imports import ImportPage
 from bankstation.gui.pages.overview import OverviewPage, failed_logins_text
+from bankstation.gui.pages.papers import PAPER_READERS, PapersPage
 from bankstation.gui.pages.quality import QualityPage
 from bankstation.gui.pages.questions import QuestionsPage
 from bankstation.gui.pages.review import ReviewPage
@@ -61,6 +64,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("导入试题", (Role.KEEPER,), lambda ctx, _idle: ImportPage(ctx)),
     PageSpec("质量报告", BANK_VIEWERS, lambda ctx, _idle: QualityPage(ctx)),
     PageSpec("账户与保密责任书", (Role.ADMIN,), lambda ctx, _idle: AccountsPage(ctx)),
+    PageSpec("组卷方案", (Role.KEEPER, Role.ASSEMBLER, Role.REVIEWER),
+             lambda ctx, _idle: BlueprintsPage(ctx)),
+    PageSpec("组卷", (Role.ASSEMBLER,), lambda ctx, _idle: AssemblyPage(ctx)),
+    PageSpec("试卷", PAPER_READERS, lambda ctx, _idle: PapersPage(ctx)),
     PageSpec("出入登记", LEDGER_READERS, lambda ctx, _idle: RoomAccessPage(ctx)),
     PageSpec("使用登记", LEDGER_READERS, lambda ctx, _idle: ComputerUsePage(ctx)),
     PageSpec("审计台账", LEDGER_READERS, lambda ctx, _idle: AuditPage(ctx)),

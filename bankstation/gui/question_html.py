@@ -19,11 +19,15 @@ def image_url(image_id: str) -> str:
 
 
 def text_html(text: str) -> str:
-    """Escape everything but <sup>/<sub>; markers become <img>; line breaks are kept."""
+    """Escape everything but <sup>/<sub>; markers become <img>. Spaces and line breaks are
+    kept as typed: a blank is often a full-width space in brackets, （　）."""
+    if not text:
+        return ""
     out = _TAG_RE.sub(lambda m: f"<{m.group(1)}{m.group(2).lower()}>",
                       html.escape(text, quote=False))
     out = IMAGE_MARK_RE.sub(lambda m: f'<img src="{image_url(m.group(1))}">', out)
-    return out.replace("\n", "<br>")
+    return f'<span style="white-space: pre-wrap;">{out}</span>'
+
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:

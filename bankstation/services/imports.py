@@ -189,7 +189,7 @@ def commit_import(session: Session, plan: ImportPlan) -> ImportPlan:
         for _row, qid, content in plan.edited:
             current = questions_repo.get(session.vault, qid)
             questions_repo.replace_version(session.vault, qid, current.version if current else 1,
-                                           content, Status.SUBMITTED, now)
+                                           content, Status.SUBMITTED, me, now)
         session.record("questions.import", f"bank:{plan.bank_id}", {
             "source": plan.source, "added": len(plan.added),
             "new_versions": len(plan.new_versions), "edited": len(plan.edited),

@@ -71,7 +71,8 @@ def edit(session: Session, qid: int, content: QuestionContent, submit: bool = Fa
                                        session.account.name, now)
         else:
             version = current.version
-            questions_repo.replace_version(session.vault, qid, version, content, status, now)
+            questions_repo.replace_version(session.vault, qid, version, content, status,
+                                           session.account.name, now)
         session.record("question.edit", f"question:{qid}",
                        {"version": version, "status": status.value})
     return get(session, qid)

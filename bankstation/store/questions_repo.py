@@ -42,27 +42,29 @@ def add_version(vault: Vault, qid: int, version: int, content: QuestionContent, 
     vault.execute(
         "INSERT INTO question_versions(question_id, version, status, content, author, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?)", (qid, version, status.value, _json(content), author, at))
-    _refresh_current(vault, qid, version, content, status, at)
+    _refresh_current(vault, qid, version, content, status, at, author)
 
 
 def replace_version(vault: Vault, qid: int, version: int, content: QuestionContent,
-                    status: Status, at: str) -> None:
-    """Edit an unapproved version in place (nothing can point at it yet)."""
+                    status: Status, author: str, at: str) -> None:
+    """Edit an unapproved version in place (nothing can point at it yet); whoever wrote this
+    text last is its author for the two-person review rule."""
     vault.execute(
-        "UPDATE question_versions SET content = ?, status = ?, reviewer = NULL, "
+        "UPDATE question_versions SET content = ?, status = ?, author = ?, reviewer = NULL, "
         "reviewed_at = NULL, review_note = NULL WHERE question_id = ? AND version = ?",
-        (_json(content), status.value, qid, version))
-    _refresh_current(vault, qid, version, content, status, at)
+        (_json(content), status.value, author, qid, version))
+    _refresh_current(vault, qid, version, content, status, at, author)
 
 
 def _refresh_current(vault: Vault, qid: int, version: int, content: QuestionContent,
-                     status: Status, at: str) -> None:
+                     status: Status, at: str, author: str) -> None:
+    # questions.author is the current version's author: what the review queue must compare
     vault.execute(
         "UPDATE questions SET current_version = ?, status = ?, qtype = ?, point = ?, "
-        "difficulty = ?, enemy_group = ?, code = ?, updated_at = ?, stem_preview = ? "
-        "WHERE id = ?",
+        "difficulty = ?, enemy_group = ?, code = ?, updated_at = ?, stem_preview = ?, "
+        "author = ? WHERE id = ?",
         (version, status.value, content.qtype.value, content.point, content.difficulty,
-         content.enemy_group, content.code, at, preview(content.stem), qid))
+         content.enemy_group, content.code, at, preview(content.stem), author, qid))
     vault.execute("UPDATE question_fts SET body = ? WHERE rowid = ?",
                   (content.search_text(), qid))
 

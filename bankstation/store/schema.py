@@ -137,6 +137,9 @@ MIGRATIONS: Sequence[str] = (
         UNIQUE (bank_id, code)
     ) STRICT;
     CREATE INDEX questions_bank ON questions(bank_id, status, qtype);
+    -- bank_id alone keeps rowid order, so a bank's ids come back sorted without a sort step
+    CREATE INDEX questions_bank_id ON questions(bank_id);
+    CREATE INDEX questions_bank_difficulty ON questions(bank_id, difficulty);
     CREATE INDEX questions_point ON questions(bank_id, point);
     CREATE INDEX questions_enemy ON questions(bank_id, enemy_group);
     CREATE TABLE question_versions (

@@ -232,3 +232,25 @@ def test_quality_report(staffed_vault: Path, clock: FakeClock, bank: int) -> Non
     assert report.importance == {"X": 100.0}
     assert sum(b["count"] for b in report.difficulty_histogram) == 6
     assert report.void_reason is None
+
+
+def test_whoever_last_wrote_a_version_cannot_approve_it(staffed_vault: Path, clock: FakeClock,
+                                                        bank: int) -> None:
+    from bankstation.domain.roles import Role
+    from bankstation.services import accounts
+
+    admin = login(staffed_vault, clock)
+    accounts.add_account(admin, "both", "兼职", frozenset({Role.KEEPER, Role.REVIEWER}),
+                         accounts.pledge_from(admin, "2026-01-01", "BM-X"), "both-pass-1")
+    station.logout(admin)
+    keeper = _keeper(staffed_vault, clock)
+    draft = questions.create(keeper, bank, judge())
+    station.logout(keeper)
+    both = login(staffed_vault, clock, "both", "both-pass-1")
+    changed = judge(stem="电流方向规定为正电荷移动的方向。")
+    edited = questions.edit(both, draft.id, changed, submit=True)
+    rows = search.question_rows(both, [draft.id])
+    with pytest.raises(PermissionDenied, match="本人编写"):
+        questions.approve(both, draft.id)
+    station.logout(both)
+    assert (edited.version, edited.author, rows[draft.id].author) == (1, "both", "both")

@@ -30,10 +30,14 @@ def _use(path: Path, clock: FakeClock, use_id: int) -> ComputerUse:
 @pytest.mark.parametrize(
     ("name", "password", "titles"),
     [
-        (ADMIN, ADMIN_PW, ["概况", "账户与保密责任书", "出入登记", "使用登记", "审计台账"]),
-        ("supervisor", "supervisor-pass-1", ["概况", "出入登记", "使用登记", "审计台账"]),
-        ("keeper", "keeper-pass-1", ["概况"]),
-        ("assembler", "assembler-pass-1", ["概况"]),
+        (ADMIN, ADMIN_PW, ["概况", "题库", "试题", "质量报告", "账户与保密责任书", "出入登记",
+                           "使用登记", "审计台账"]),
+        ("supervisor", "supervisor-pass-1", ["概况", "试卷", "出入登记", "使用登记", "审计台账"]),
+        ("keeper", "keeper-pass-1", ["概况", "题库", "试题", "导入试题", "质量报告", "组卷方案"]),
+        ("assembler", "assembler-pass-1", ["概况", "题库", "试题", "质量报告", "组卷方案", "组卷",
+                                           "试卷"]),
+        ("reviewer", "reviewer-pass-1", ["概况", "题库", "试题", "审核", "质量报告", "组卷方案",
+                                         "试卷"]),
     ],
 )
 def test_pages_follow_the_roles(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -84,7 +85,7 @@ class QuestionEditor(QDialog):
         self._preview_timer.setInterval(150)
         self._preview_timer.timeout.connect(self.update_preview)
         self._load(question.content if question else None)
-        self.resize(1220, 820)
+        self.resize(1180, 720)  # fits the 1366×768 screens these stations often have
 
     # -- construction ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -101,7 +102,7 @@ class QuestionEditor(QDialog):
         column.addWidget(self._answer_box())
         column.addWidget(self._analysis_box())
         column.addStretch(1)
-        scroll = QScrollArea()
+        self.form_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
         self.preview = QuestionPreview(self.ctx, self.cache)
@@ -279,6 +280,11 @@ class QuestionEditor(QDialog):
         form.set_qtype(qtype)
         form.set_stem(self.stem.toPlainText())
         self.stack.setCurrentWidget(form)
+        for page in self.forms.values():  # the stack is as tall as the form shown, no taller
+            policy = (QSizePolicy.Policy.Preferred if page is form
+                      else QSizePolicy.Policy.Ignored)
+            page.setSizePolicy(policy, policy)
+        self.stack.adjustSize()
         self.answer_box.setTitle("考核要求与评分表" if qtype is QType.PRACTICAL
                                  else f"答案（{qtype.label}）")
         self.schedule_preview()

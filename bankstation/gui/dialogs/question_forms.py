@@ -140,6 +140,7 @@ class ChoiceForm(TypeForm):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.rows_box)
         layout.addLayout(bottom)
+        layout.addStretch(1)
         for _ in range(4):
             self.add_option()
 
@@ -156,8 +157,7 @@ class ChoiceForm(TypeForm):
 
     def _rebuild(self, options: list[tuple[str, bool]]) -> None:
         for row in self.option_rows:
-            self.rows_box.removeWidget(row)
-            row.deleteLater()
+            self._drop(row)
         self.option_rows = []
         self.group = QButtonGroup(self)
         self.group.setExclusive(not self.multiple)
@@ -188,10 +188,14 @@ class ChoiceForm(TypeForm):
             return
         self.option_rows.remove(row)
         self.group.removeButton(row.correct)
-        self.rows_box.removeWidget(row)
-        row.deleteLater()
+        self._drop(row)
         self._relabel()
         self.changed.emit()
+
+    def _drop(self, row: OptionRow) -> None:
+        self.rows_box.removeWidget(row)
+        row.hide()  # gone from the screen now; Qt deletes it once back in the event loop
+        row.deleteLater()
 
     def _relabel(self) -> None:
         for letter, row in zip(LETTERS, self.option_rows, strict=False):
@@ -292,6 +296,7 @@ class PracticalForm(TypeForm):
         self.time_limit.setRange(0, 600)
         self.time_limit.setSuffix(" 分钟")
         self.time_limit.setSpecialValueText("（未填）")
+        self.time_limit.setMaximumWidth(self.time_limit.fontMetrics().horizontalAdvance("字") * 9)
         self.time_limit.valueChanged.connect(lambda _v: self.changed.emit())
         self.site_prep = text_box("考场准备")
         self.candidate_prep = text_box("考生准备")

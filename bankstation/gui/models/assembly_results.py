@@ -173,6 +173,9 @@ class ResultModel(QAbstractTableModel):
     def is_bad(self, row: int, column: int) -> bool:
         return (row, column) in self._bad
 
+    def all_ok(self) -> bool:
+        return not self._bad
+
 
 class StatisticsModel(ResultModel):
     """项目 | 要求 | A卷 | B卷 …; a value outside its rule is shown in red."""

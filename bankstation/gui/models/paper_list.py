@@ -65,7 +65,7 @@ class PapersModel(TableModel[PaperRow]):
         assert_never(column)
 
     def muted(self, row: PaperRow) -> bool:
-        return row["status"] == PaperStatus.WITHDRAWN.value
+        return bool(row["status"] == PaperStatus.WITHDRAWN.value)
 
     def find(self, paper_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r["paper_id"] == paper_id), -1)

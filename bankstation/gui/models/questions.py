@@ -22,8 +22,8 @@ from bankstation.services import search
 
 class QuestionColumn(Column):
     ID = ("编号", 4)
-    CODE = ("试题编号", 8)
-    QTYPE = ("题型", 6)
+    CODE = ("试题编号", 7)
+    QTYPE = ("题型", 5)
     POINT = ("鉴定点", 4)
     STATUS = ("状态", 4)
     DIFFICULTY = ("难度", 3)
@@ -31,7 +31,7 @@ class QuestionColumn(Column):
     AUTHOR = ("编写人", 5)
     UPDATED = ("更新时间", 9)
     USED = ("使用次数", 4)
-    ENEMY = ("互斥组", 6)
+    ENEMY = ("互斥组", 5)
 
 
 # The service's ORDERS keys; the stem and the enemy group are not sortable.
@@ -146,7 +146,7 @@ class QuestionModel(TableModel[QuestionRow]):
             case QuestionColumn.POINT:
                 return row.point
             case QuestionColumn.STATUS:
-                return row.status.label + (f"（第{row.version}版）" if row.version > 1 else "")
+                return row.status.label
             case QuestionColumn.DIFFICULTY:
                 return f"{row.difficulty:.2f}"
             case QuestionColumn.STEM:

@@ -35,6 +35,7 @@ from bankstation.gui.ops import run_op
 from bankstation.gui.pages.blueprint_live import (
     BAD_COLOUR,
     MUTED_COLOUR,
+    OK_COLOUR,
     WARN_COLOUR,
     verdict_html,
 )
@@ -125,7 +126,7 @@ class AssemblyPage(QWidget):
         self._load_choices()
 
     def _controls(self) -> QGroupBox:
-        box = QGroupBox("组卷")
+        box = QGroupBox("方案、卷套数与种子")
         grid = QGridLayout(box)
         self.blueprint = QComboBox()
         self.blueprint.currentIndexChanged.connect(self._blueprint_chosen)
@@ -260,8 +261,12 @@ class AssemblyPage(QWidget):
         lines = [f"第 {outcome.assembly_id} 次组卷完成：{forms}（草稿，待另一人审定）。"
                  f"种子 {outcome.seed}，方案 {choice.stored.id} 第 {choice.stored.version} 版"
                  f"（SHA-256 {choice.stored.sha256[:16]}…）。"]
-        text = _lines(lines, "#1b5e20") + _lines([f"注意：{n}" for n in outcome.notes],
-                                                 WARN_COLOUR)
+        text = _lines(lines, OK_COLOUR)
+        if self.stats.all_ok() and self.overlap.all_ok():
+            text += _lines(["各卷均符合方案的全部要求（见下表）。"], OK_COLOUR)
+        else:  # the engine meets every rule or refuses; this would be a bug, said plainly
+            text += _lines(["有不符合方案的项目（下表红色），请勿使用这些试卷。"], BAD_COLOUR)
+        text += _lines([f"注意：{n}" for n in outcome.notes], WARN_COLOUR)
         self._show_message(text)
         self.overlap_note.setText(f"方案规定任意两套重复不超过 {bp.max_overlap:.0%}。"
                                   if len(outcome.papers) > 1 else "只组了一套，无套间重复。")

@@ -38,7 +38,7 @@ ELEMENT_SUFFIXES = (".xlsx", ".csv")
 
 
 def void_text(bank: Bank) -> str:
-    return f"本题库已废止：{bank.void_reason}" if bank.void_reason else ""
+    return bank.void_reason or ""
 
 
 class BanksPage(QWidget):

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,9 +26,8 @@ from bankstation.domain.feasibility import Feasibility
 from bankstation.domain.qtypes import QType
 from bankstation.gui import messages
 from bankstation.gui.hub import Context
+from bankstation.gui.models.blueprint_cells import CellsModel
 from bankstation.gui.models.blueprint_tables import (
-    CellsModel,
-    MemoryModel,
     SectionRow,
     SectionsModel,
     WeightRow,
@@ -45,11 +41,8 @@ from bankstation.gui.pages.blueprint_delegates import (
     number_box,
 )
 from bankstation.gui.pages.blueprint_live import FeasibilityPanel, ProblemsLabel, preview
-from bankstation.gui.pages.blueprint_rules import (
-    DEFAULT_DIFFICULTY,
-    DEFAULT_IMPORTANCE,
-    RulesBox,
-)
+from bankstation.gui.pages.blueprint_rules import RulesBox
+from bankstation.gui.pages.blueprint_widgets import default_blueprint, group_box, table_view
 from bankstation.gui.pages.common import NOTE_STYLE
 from bankstation.gui.widgets import ERROR_STYLE
 from bankstation.services import elements
@@ -57,65 +50,6 @@ from bankstation.services import elements
 FULL_MARK = 100
 FEASIBILITY_DELAY_MS = 400  # the check reads the bank; wait until the typing pauses
 DEPTH_NAMES = "一二三四五六"
-EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked
-                 | QAbstractItemView.EditTrigger.EditKeyPressed
-                 | QAbstractItemView.EditTrigger.AnyKeyPressed
-                 | QAbstractItemView.EditTrigger.SelectedClicked)
-
-
-def default_blueprint(bank: Bank, table: ElementTable) -> Blueprint:
-    """A starting point for a new blueprint: the usual sections, the table's top weights."""
-    sections: tuple[Section, ...]
-    if bank.exam == "theory":
-        sections = (Section(QType.JUDGE, 20, 1.0), Section(QType.SINGLE, 60, 1.0),
-                    Section(QType.MULTIPLE, 10, 2.0))
-    else:
-        sections = (Section(QType.PRACTICAL, 4, 25.0),)
-    top = [s.code for s in table.scopes() if len(s.code) == 1]
-    weights = {code: round(table.absolute_weight(code) or 0.0, 2) for code in top}
-    name = bank.name.removesuffix("题库")
-    return Blueprint(f"{name}考试组卷方案", bank.occupation, int(bank.level), bank.exam,
-                     sections, weights=weights, duration_minutes=90, pass_score=60.0,
-                     importance={k: dict(v) for k, v in DEFAULT_IMPORTANCE.items()},
-                     difficulty=dict(DEFAULT_DIFFICULTY), forms=2, max_overlap=0.10,
-                     rest_days=180)
-
-
-def _table_view(model: MemoryModel, stretch: int = 0, rows: int = 0) -> QTableView:
-    """A small editable table: column ``stretch`` takes the room left, the others fit their
-    contents; ``rows``: show that many rows at most before scrolling (0: no limit)."""
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(EDIT_TRIGGERS)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    row_height = view.fontMetrics().height() + 10
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(row_height)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    model.modelReset.connect(lambda: _stretch(header, stretch))
-    model.columnsInserted.connect(lambda: _stretch(header, stretch))
-    _stretch(header, stretch)
-    if rows:
-        view.setMaximumHeight(header.sizeHint().height() + rows * row_height + 4)
-    return view
-
-
-def _stretch(header: QHeaderView, column: int) -> None:
-    if column < header.count():
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-
-
-def _group(title: str, *widgets: QWidget) -> QGroupBox:
-    box = QGroupBox(title)
-    layout = QVBoxLayout(box)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return box
 
 
 class BlueprintEditor(QWidget):
@@ -140,7 +74,7 @@ class BlueprintEditor(QWidget):
         self._timer.setInterval(FEASIBILITY_DELAY_MS)
         self._timer.timeout.connect(self._run_feasibility)
         self._build()
-        ctx.hub.changed.connect(self._tables.clear)  # an element table may have been replaced
+        ctx.hub.changed.connect(self._vault_changed)
 
     # -- construction ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -148,21 +82,21 @@ class BlueprintEditor(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         left, middle, right = QVBoxLayout(), QVBoxLayout(), QVBoxLayout()
         left.addWidget(self._basic_box())
-        self.rules = RulesBox()
-        self.rules.changed.connect(self._edited)
-        left.addWidget(self.rules)
+        left.addWidget(self._weights_box())
         left.addStretch(1)
         middle.addWidget(self._sections_box())
-        middle.addWidget(self._weights_box())
+        self.rules = RulesBox()
+        self.rules.changed.connect(self._edited)
+        middle.addWidget(self.rules)
         middle.addStretch(1)
         self.cells = CellsModel(self)
         self.cells.edited.connect(self._edited)
-        self.cells_view = _table_view(self.cells)
+        self.cells_view = table_view(self.cells)
         self.cells_view.setItemDelegate(NumberDelegate(0, self.cells_view))
         self.cells_note = QLabel()
         self.cells_note.setWordWrap(True)
         self.cells_note.setStyleSheet(NOTE_STYLE)
-        right.addWidget(_group("双向细目表（鉴定范围 × 题型，实时）", self.cells_view,
+        right.addWidget(group_box("双向细目表（鉴定范围 × 题型，实时）", self.cells_view,
                                self.cells_note), 3)
         self.feasibility = FeasibilityPanel()
         right.addWidget(self.feasibility, 2)
@@ -193,26 +127,30 @@ class BlueprintEditor(QWidget):
     def _sections_box(self) -> QGroupBox:
         self.sections = SectionsModel(self)
         self.sections.edited.connect(self._edited)
-        self.sections_view = _table_view(self.sections, stretch=0, rows=5)
+        self.sections_view = table_view(self.sections, stretch=0, rows=3)
         self.sections_view.setItemDelegate(SectionDelegate(self.sections, self.sections_view))
         buttons = QHBoxLayout()
         self.add_section = QPushButton("添加题型")
         self.add_section.clicked.connect(self._add_section)
         self.remove_section = QPushButton("删除")
         self.remove_section.clicked.connect(lambda: self.sections.remove_row(self._section()))
-        self.up_button = QPushButton("上移")
+        self.up_button = QPushButton("↑")
+        self.up_button.setToolTip("上移")
         self.up_button.clicked.connect(lambda: self._move_section(-1))
-        self.down_button = QPushButton("下移")
+        self.down_button = QPushButton("↓")
+        self.down_button.setToolTip("下移")
         self.down_button.clicked.connect(lambda: self._move_section(1))
+        self.total = QLabel()
         for button in (self.add_section, self.remove_section, self.up_button, self.down_button):
             buttons.addWidget(button)
+        for button in (self.up_button, self.down_button):
+            button.setFixedWidth(3 * button.fontMetrics().horizontalAdvance("字"))
         buttons.addStretch(1)
-        self.total = QLabel()
-        box = _group("题型、题量与分值（满分 100 分）", self.sections_view)
+        buttons.addWidget(self.total)
+        box = group_box("题型、题量与分值（满分 100 分）", self.sections_view)
         layout = box.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.addLayout(buttons)
-        layout.addWidget(self.total)
         return box
 
     def _weights_box(self) -> QGroupBox:
@@ -224,7 +162,7 @@ class BlueprintEditor(QWidget):
         self.depth_combo.activated.connect(self._depth_chosen)
         self.weights = WeightsModel(self)
         self.weights.edited.connect(self._edited)
-        self.weights_view = _table_view(self.weights, stretch=0, rows=6)
+        self.weights_view = table_view(self.weights, stretch=0, rows=5)
         self.weights_view.setItemDelegate(NumberDelegate(2, self.weights_view))
         self.weights_sum = QLabel()
         self.fill_button = QPushButton("按细目表比重填入")
@@ -240,7 +178,7 @@ class BlueprintEditor(QWidget):
         sum_row = QHBoxLayout()
         sum_row.addWidget(self.weights_sum, 1)
         sum_row.addWidget(self.fill_button)
-        box = _group("考核范围与比重", self.weights_view)
+        box = group_box("考核范围与比重", self.weights_view)
         layout = box.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, modes)
@@ -299,6 +237,7 @@ class BlueprintEditor(QWidget):
             self.bank_id, self.table = bank_id, table
             self.bank.setCurrentIndex(self.bank.findData(bank_id))
             self.title.setText(bp.title)
+            self.title.setCursorPosition(0)  # a long title shows its beginning
             self.duration.setValue(bp.duration_minutes)
             self.pass_score.setValue(bp.pass_score)
             self.sections.qtypes = [q for q in QType if q.exam == bank.exam]
@@ -403,9 +342,19 @@ class BlueprintEditor(QWidget):
         bank = self.banks[self.bank_id or 0]
         errors, warnings = rule_problems(bp, self.table, bank.exam, FULL_MARK)
         self.problems.show_problems(errors, warnings)
+        self._schedule_check()
+
+    def _schedule_check(self) -> None:
         self.feasibility.show_pending()
         self._check_generation += 1  # a check under way is for fields that are gone
         self._timer.start()
+
+    def _vault_changed(self) -> None:
+        """The bank may have new questions, an element table may have been replaced, the
+        vault may have been locked or unlocked: check again once it can be read."""
+        self._tables.clear()
+        if self.blueprint() is not None and not self.ctx.session.locked:
+            self._schedule_check()
 
     def _set_cells(self, counts: Cells, explicit: bool, extra: list[str] | None = None) -> None:
         depth = self.depth_combo.currentData() or 1
@@ -421,7 +370,7 @@ class BlueprintEditor(QWidget):
         self.cells.read_only = self.read_only
         self.cells_note.setText("直接填写各鉴定范围各题型的题数；每列合计须等于该题型题量。"
                                 if explicit else
-                                "按比重以最大余数法逐题型分配（DESIGN §6），随编辑实时更新。")
+                                "各题型的题量按比重以最大余数法分到各鉴定范围，随编辑实时更新。")
 
     def _run_feasibility(self) -> None:
         bp = self.blueprint()
@@ -446,10 +395,19 @@ class BlueprintEditor(QWidget):
 
     # -- what the person changed -------------------------------------------------------------
     def _bank_chosen(self) -> None:
+        """Another bank has other scopes and types: the blueprint starts anew for it."""
         bank_id = self.bank.currentData()
         if bank_id is None or bank_id == self.bank_id:
             return
-        self.new_blueprint(int(bank_id))
+
+        def back() -> None:  # the answer was no: the combo shows the bank still in use
+            if self.bank_id != bank_id:
+                self.bank.setCurrentIndex(self.bank.findData(self.bank_id))
+
+        box = messages.confirm(self, "换用另一题库将按该题库的细目表重新开始本方案，"
+                                     "当前填写的内容不再保留。确定换用？",
+                               lambda: self.new_blueprint(int(bank_id)), "换用题库")
+        box.finished.connect(lambda _r: back())
 
     def _mode_changed(self) -> None:
         if self._filling:

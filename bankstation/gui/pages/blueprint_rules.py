@@ -34,6 +34,7 @@ class RulesBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("组卷规则", parent)
         grid = QGridLayout(self)
+        grid.setVerticalSpacing(4)
         self.bound_checks: dict[str, QCheckBox] = {}
         self.bound_spins: dict[str, QDoubleSpinBox] = {}
         for row, (level, _key, words) in enumerate(EDITED_BOUNDS):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -36,6 +37,7 @@ TABS = ("新增", "新版本", "修改", "未变", "问题", "提示")
 ADDED, NEW_VERSIONS, EDITED, UNCHANGED, PROBLEMS, WARNINGS = range(len(TABS))
 CONTENT_HEADERS = ["行", "试题", "试题编号", "题型", "鉴定点", "题干"]
 PROBLEM_HEADERS = ["工作表", "行", "列", "问题"]
+PROBLEM_COLOR = QColor(176, 0, 32)
 
 
 def content_row(row: int, qid: int | None, c: QuestionContent) -> list[str]:
@@ -166,6 +168,9 @@ class ImportPage(QWidget):
             rows = plan_rows(plan, index) if plan else []
             self._fill(table, rows)
             self.tabs.setTabText(index, f"{name} {counts[index]}" if plan else name)
+        bar = self.tabs.tabBar()
+        bar.setTabTextColor(PROBLEMS, PROBLEM_COLOR if counts[PROBLEMS] else bar.palette().text()
+                            .color())
         writes = sum(counts[:UNCHANGED])
         self.commit_button.setEnabled(plan is not None and plan.ok and writes > 0)
         self.commit_button.setText(f"导入 {writes} 道试题" if plan and plan.ok else "导入")

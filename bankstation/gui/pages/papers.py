@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
     QTextBrowser,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,11 +26,17 @@ from bankstation.gui.hub import Context
 from bankstation.gui.models.paper_list import PaperRow, PapersModel
 from bankstation.gui.ops import run_op
 from bankstation.gui.pages.common import NOTE_STYLE, page_layout
-from bankstation.gui.pages.paper_document import PaperView, load_paper, paper_html
+from bankstation.gui.pages.paper_document import (
+    IMAGE_SCHEME,
+    PaperView,
+    header_html,
+    load_paper,
+    paper_html,
+)
 from bankstation.gui.widgets import make_table, selected_row
 from bankstation.services import papers
 
-APPROVERS = (Role.REVIEWER, Role.SUPERVISOR, Role.ASSEMBLER)
+PAPER_READERS = (Role.ASSEMBLER, Role.REVIEWER, Role.SUPERVISOR)  # may approve and withdraw
 FINAL = (PaperStatus.WITHDRAWN.value, PaperStatus.USED.value)
 
 
@@ -43,12 +51,30 @@ def approve_refusal(paper: dict[str, Any] | PaperRow, me: str, may: bool) -> str
     return ""
 
 
+class PaperBrowser(QTextBrowser):
+    """Shows a paper; its images come from the paper's view (read off the GUI thread)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.images: dict[str, bytes] = {}
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802 - Qt's API
+        url = name if isinstance(name, QUrl) else QUrl(name)
+        if url.scheme() == IMAGE_SCHEME:
+            image = QImage.fromData(self.images.get(url.path(), b""))
+            if image.isNull():  # a missing image: a grey box where it belongs
+                image = QImage(48, 32, QImage.Format.Format_RGB32)
+                image.fill(QColor(200, 200, 200))
+            return image
+        return super().loadResource(kind, url)
+
+
 class PapersPage(QWidget):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         account = ctx.session.account
-        self.may_approve = any(account.has(r) for r in APPROVERS)
+        self.may_approve = any(account.has(r) for r in PAPER_READERS)
         layout = page_layout(
             self, "试卷",
             "组卷得到的试卷先为草稿，须由组卷人以外的另一人审定后才能制卷；"
@@ -62,12 +88,23 @@ class PapersPage(QWidget):
         layout.addLayout(bar)
         self.model = PapersModel(ctx, self)
         self.view = make_table(self.model)
-        self.document = QTextBrowser()
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.header.linkActivated.connect(lambda link: self.show_section_anchor(link[1:]))
+        self.header.hide()
+        self.document = PaperBrowser()
         self.document.setOpenLinks(False)
         self.document.setPlaceholderText("在上表中选择一份试卷。")
+        reader = QWidget()
+        reader_layout = QVBoxLayout(reader)
+        reader_layout.setContentsMargins(0, 4, 0, 0)
+        reader_layout.addWidget(self.header)  # stays in sight while the questions scroll
+        reader_layout.addWidget(self.document, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
-        split.addWidget(self.document)
+        split.addWidget(reader)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
@@ -117,6 +154,9 @@ class PapersPage(QWidget):
                 self.shown = view
                 scroll = self.document.verticalScrollBar().value()
                 same = self.document.property("paper_id") == paper_id
+                self.header.setText(header_html(view.paper))
+                self.header.show()
+                self.document.images = view.images
                 self.document.setHtml(paper_html(view))
                 self.document.setProperty("paper_id", paper_id)
                 if same:  # a reload after 审定 keeps the reader's place
@@ -125,6 +165,7 @@ class PapersPage(QWidget):
 
         def failed(exc: Exception) -> None:
             if generation == self._generation and not isinstance(exc, VaultLocked):
+                self.header.hide()
                 self.document.setPlainText(messages.describe(exc))
 
         run_op(self, lambda: load_paper(session, paper_id), arrived, failed, busy_text=None)
@@ -141,6 +182,9 @@ class PapersPage(QWidget):
         self.approve_button.setToolTip(refusal)
         self.why.setText(refusal)
         self.withdraw_button.setEnabled(self.may_approve and row["status"] not in FINAL)
+
+    def show_section_anchor(self, anchor: str) -> None:
+        self.document.scrollToAnchor(anchor)
 
     # -- actions -----------------------------------------------------------------------------
     def approve(self) -> None:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -15,15 +12,12 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from bankstation.domain.elements import ElementTable, Importance
-from bankstation.domain.qtypes import QType, Status
-from bankstation.domain.questions import QuestionRow
+from bankstation.domain.elements import ElementTable
+from bankstation.domain.qtypes import Status
 from bankstation.domain.roles import Role
 from bankstation.gui import messages
 from bankstation.gui.bank_choice import BankCombo
@@ -31,84 +25,24 @@ from bankstation.gui.histogram import Histogram
 from bankstation.gui.hub import Context
 from bankstation.gui.ops import run_op
 from bankstation.gui.pages.common import page_layout
+from bankstation.gui.pages.quality_tables import (
+    ALL_COLUMNS,
+    STATUS_HEADERS,
+    ReportView,
+    cell_rows,
+    duplicate_rows,
+    empty_report,
+    fill,
+    importance_rows,
+    make_table,
+    set_headers,
+    status_row,
+    thin_rows,
+)
 from bankstation.gui.reading import read
 from bankstation.gui.widgets import ERROR_STYLE
 from bankstation.services import duplicates, elements, quality, questions, search
-from bankstation.services.quality import MIN_PER_POINT, QualityReport
-
-# Reference mix of a paper's assessment points (DESIGN.md §1); shown beside the bank's own.
-IMPORTANCE_GUIDE = {"X": "≥ 80%", "Y": "≤ 15%", "Z": "≤ 5%"}
-
-
-@dataclass(frozen=True)
-class ReportView:
-    report: QualityReport
-    table: ElementTable
-    rows: dict[int, QuestionRow]  # the questions named by near-duplicate pairs
-
-
-def make_table(headers: list[str], rows: list[list[str]], stretch: int = -1) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    fill(table, rows)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch >= 0:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    else:
-        header.setStretchLastSection(True)
-    return table
-
-
-def fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            table.setItem(r, c, item)
-
-
-def cell_rows(report: QualityReport, table: ElementTable) -> tuple[list[str], list[list[str]]]:
-    """Approved questions by top scope (rows) and type (columns), with totals."""
-    used = {q for counts in report.by_qtype_scope.values() for q in counts}
-    qtypes = [q for q in QType if q.value in used]
-    headers = ["鉴定范围", *[q.label for q in qtypes], "合计"]
-    rows = []
-    for scope, counts in report.by_qtype_scope.items():
-        node = table.nodes.get(scope)
-        name = f"{scope} {node.name}" if node else scope
-        rows.append([name, *[str(counts.get(q.value, 0)) for q in qtypes],
-                     str(sum(counts.values()))])
-    totals = [sum(c.get(q.value, 0) for c in report.by_qtype_scope.values()) for q in qtypes]
-    rows.append(["合计", *[str(t) for t in totals], str(sum(totals))])
-    return headers, rows
-
-
-def status_rows(report: QualityReport) -> list[list[str]]:
-    rows = [[s.label, str(report.by_status.get(s.value, 0))] for s in Status]
-    return [*rows, ["合计", str(report.total)]]
-
-
-def importance_rows(report: QualityReport) -> list[list[str]]:
-    rows = []
-    for key, share in report.importance.items():
-        label = f"{key} {Importance(key).label}" if key in IMPORTANCE_GUIDE else "未标注"
-        rows.append([label, f"{share:g}%", IMPORTANCE_GUIDE.get(key, "")])
-    return rows
-
-
-def duplicate_rows(view: ReportView) -> list[list[str]]:
-    out = []
-    for pair in view.report.near_duplicates:
-        first, second = view.rows.get(pair["first"]), view.rows.get(pair["second"])
-        out.append([str(pair["first"]), first.stem_preview if first else "",
-                    str(pair["second"]), second.stem_preview if second else "",
-                    f"{pair['similarity']:.0%}", "是" if pair["same_enemy_group"] else "否"])
-    return out
+from bankstation.services.quality import MIN_PER_POINT
 
 
 class QualityPage(QWidget):
@@ -150,37 +84,33 @@ class QualityPage(QWidget):
     def _content(self) -> QWidget:
         content = QWidget()
         grid = QGridLayout(content)
-        self.cells = make_table(["鉴定范围", "合计"], [], stretch=0)
-        self.statuses = make_table(["状态", "题数"], status_rows(self._empty()))
-        self.thin = make_table(["鉴定点", "名称", "已通过"], [], stretch=1)
-        self.importance = make_table(["重要程度", "占已通过试题", "参考"], [])
+        self.cells = make_table(["鉴定范围", "合计"], stretch=0)
+        self.statuses = make_table(STATUS_HEADERS, stretch=ALL_COLUMNS)
+        self.thin = make_table(["鉴定点", "名称", "已通过"], stretch=1)
+        self.importance = make_table(["重要程度", "占已通过试题", "参考"], stretch=ALL_COLUMNS)
         self.histogram = Histogram()
         self.mean_label = QLabel()
-        self.duplicates = make_table(["试题", "题干", "试题", "题干", "相似度", "同一互斥组"], [])
-        for table in (self.cells, self.statuses, self.importance):
-            table.setMinimumHeight(160)
-        self.thin.setMinimumHeight(200)
-        self.duplicates.setMinimumHeight(180)
+        self.duplicates = make_table(["试题", "题干", "试题", "题干", "相似度", "同一互斥组"])
         header = self.duplicates.horizontalHeader()
-        for column in (1, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for stem in (1, 3):
+            header.setSectionResizeMode(stem, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.cells_box = self._box("按鉴定范围和题型统计（已通过）", self.cells)
         self.thin_box = self._box(f"不足 {MIN_PER_POINT} 道已通过试题的鉴定点", self.thin)
-        side = QWidget()
-        stack = QVBoxLayout(side)
-        stack.setContentsMargins(0, 0, 0, 0)
-        stack.addWidget(self._box("试题状态", self.statuses))
-        stack.addWidget(self._box("重要程度构成（已通过）", self.importance))
-        histogram_box = QGroupBox("难度分布（已通过，难度系数）")
+        histogram_box = QGroupBox("难度分布（已通过，按难度系数）")
         inner = QVBoxLayout(histogram_box)
         inner.addWidget(self.histogram, 1)
         inner.addWidget(self.mean_label)
-        grid.addWidget(self.cells_box, 0, 0)
-        grid.addWidget(side, 0, 1)
-        grid.addWidget(self.thin_box, 1, 0)
-        grid.addWidget(histogram_box, 1, 1)
-        grid.addWidget(self._duplicates_box(), 2, 0, 1, 2)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self.cells_box)
+        left.addWidget(self.thin_box)
+        left.addWidget(self._duplicates_box())
+        left.addStretch(1)
+        right.addWidget(self._box("试题状态", self.statuses))
+        right.addWidget(self._box("重要程度构成（已通过）", self.importance))
+        right.addWidget(histogram_box, 1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         return content
@@ -210,9 +140,6 @@ class QualityPage(QWidget):
         self.duplicates.itemSelectionChanged.connect(self._update_buttons)
         self._update_buttons()
         return self.duplicates_box
-
-    def _empty(self) -> QualityReport:
-        return QualityReport(0, "", None, 0, {}, {}, [], {}, [], None)
 
     # -- loading -----------------------------------------------------------------------------
     def _invalidate(self) -> None:
@@ -253,10 +180,9 @@ class QualityPage(QWidget):
     def _show(self, view: ReportView | None) -> None:
         self.view = view
         self.refresh_button.setEnabled(True)
-        report = view.report if view else self._empty()
+        report = view.report if view else empty_report()
         table = view.table if view else ElementTable([])
-        self.void_label.setText(f"本题库已废止：{report.void_reason}" if report.void_reason
-                                else "")
+        self.void_label.setText(report.void_reason or "")
         self.void_label.setVisible(bool(report.void_reason))
         approved = report.by_status.get(Status.APPROVED.value, 0)
         self.summary.setText(
@@ -265,21 +191,18 @@ class QualityPage(QWidget):
             f"{MIN_PER_POINT} 道；近似重复 {len(report.near_duplicates)} 对。"
             if view else "")
         headers, rows = cell_rows(report, table)
-        self.cells.setColumnCount(len(headers))
-        self.cells.setHorizontalHeaderLabels(headers)
-        self.cells.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        fill(self.cells, rows if view else [])
-        fill(self.statuses, status_rows(report))
-        fill(self.thin, [[t["point"], t["name"], str(t["approved"])]
-                         for t in report.thin_points])
+        set_headers(self.cells, headers, stretch=0)
+        fill(self.cells, rows, (3, 12))
+        fill(self.statuses, [status_row(report)])
+        fill(self.thin, thin_rows(report), (3, 10))
         self.thin_box.setTitle(f"不足 {MIN_PER_POINT} 道已通过试题的鉴定点"
                                f"（{len(report.thin_points)} 个）")
-        fill(self.importance, importance_rows(report))
+        fill(self.importance, importance_rows(report), (3, 4))
         self.histogram.set_bins(report.difficulty_histogram if approved else [])
         mean = report.mean_difficulty
         self.mean_label.setText(f"平均难度系数 {mean:.3f}（目标约 0.65）" if mean is not None
                                 else "")
-        fill(self.duplicates, duplicate_rows(view) if view else [])
+        fill(self.duplicates, duplicate_rows(view) if view else [], (2, 10))
         self.duplicates_box.setTitle(f"近似重复的试题（{len(report.near_duplicates)} 对）")
         self._update_buttons()
 

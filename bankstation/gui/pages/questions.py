@@ -72,6 +72,7 @@ class BankQuestionsBase(QWidget):
         self.model.loaded.connect(self._loaded)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.selection.selected.connect(self._bank_changed)
+        ctx.hub.changed.connect(self._maybe_locked)
 
     def bank_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -81,10 +82,11 @@ class BankQuestionsBase(QWidget):
         row.addStretch(1)
         return row
 
-    def splitter(self) -> QSplitter:
-        splitter = QSplitter()
+    def splitter(self, side: QWidget, orientation: Qt.Orientation) -> QSplitter:
+        """The table and, beside or below it, ``side`` (which shows the preview)."""
+        splitter = QSplitter(orientation)
         splitter.addWidget(self.view)
-        splitter.addWidget(self.preview)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -111,6 +113,13 @@ class BankQuestionsBase(QWidget):
                 self.table_loaded(table)
 
         read(self, self.ctx, lambda: elements.table(session, bank_id), arrived)
+
+    def _maybe_locked(self) -> None:
+        """Locked: the rows are gone (the model emptied itself), so are the question and its
+        pictures; the unlock reads them again and selects the same question."""
+        if self.ctx.session.locked:
+            self._show(None)
+            self.cache.images.clear()
 
     def bank_loaded(self, bank: Bank | None) -> None:
         """Subclasses adjust to the bank (its exam kind) before its element table arrives."""
@@ -204,7 +213,8 @@ class QuestionsPage(BankQuestionsBase):
         self.filters = FilterBar()
         self.filters.changed.connect(self.model.set_filter)
         layout.addWidget(self.filters)
-        layout.addWidget(self.splitter(), 1)
+        # The preview goes below: the table needs the width for its eleven columns.
+        layout.addWidget(self.splitter(self.preview, Qt.Orientation.Vertical), 1)
         bar = QHBoxLayout()
         self.new_button = self.button(bar, "新建试题…", self.new_question)
         self.edit_button = self.button(bar, "修改…", self.edit_question)

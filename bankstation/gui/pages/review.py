@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bankstation.domain.qtypes import Status
@@ -10,6 +11,7 @@ from bankstation.gui import messages
 from bankstation.gui.dialogs.question_history import HistoryTable
 from bankstation.gui.dialogs.reason import ReasonDialog
 from bankstation.gui.hub import Context
+from bankstation.gui.models.questions import QuestionColumn
 from bankstation.gui.models.review import OWN_REASON, ReviewModel
 from bankstation.gui.ops import run_op
 from bankstation.gui.pages.common import page_layout
@@ -39,7 +41,6 @@ class ReviewPage(BankQuestionsBase):
             "列出本题库待审核的试题。试题须由编写人以外的审核员审核：他人编写的以粗体显示，"
             "本人编写的显示为灰色，不能审核。退回必须写明理由，理由记入试题的审核记录。")
         layout.addLayout(self.bank_row())
-        splitter = self.splitter()
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -52,8 +53,11 @@ class ReviewPage(BankQuestionsBase):
         self.history = HistoryTable()
         QVBoxLayout(history_box).addWidget(self.history)
         column.addWidget(history_box, 1)
-        splitter.addWidget(right)
-        layout.addWidget(splitter, 1)
+        # Every row waits for review; the preview and the record below say the rest.
+        for hidden in (QuestionColumn.STATUS, QuestionColumn.UPDATED, QuestionColumn.USED,
+                       QuestionColumn.ENEMY):
+            self.view.setColumnHidden(model.column_of(hidden), True)
+        layout.addWidget(self.splitter(right, Qt.Orientation.Horizontal), 1)
         bar = QHBoxLayout()
         self.approve_button = self.button(bar, "通过", self.approve_selected)
         self.reject_button = self.button(bar, "退回…", self.reject_current)

@@ -1,0 +1,114 @@
+"""The tables of the quality report: what each shows, and tables only as tall as their rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from bankstation.domain.elements import ElementTable, Importance
+from bankstation.domain.qtypes import QType, Status
+from bankstation.domain.questions import QuestionRow
+from bankstation.services.quality import QualityReport
+
+# Reference mix of a paper's assessment points (DESIGN.md §1); shown beside the bank's own.
+IMPORTANCE_GUIDE = {"X": "≥ 80%", "Y": "≤ 15%", "Z": "≤ 5%"}
+
+
+@dataclass(frozen=True)
+class ReportView:
+    report: QualityReport
+    table: ElementTable
+    rows: dict[int, QuestionRow]  # the questions named by near-duplicate pairs
+
+
+def empty_report() -> QualityReport:
+    return QualityReport(0, "", None, 0, {}, {}, [], {}, [], None)
+
+
+ALL_COLUMNS = -2  # ``stretch``: every column shares the width
+
+
+def make_table(headers: list[str], stretch: int = -1) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch == ALL_COLUMNS:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    elif stretch >= 0:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
+    return table
+
+
+def fill(table: QTableWidget, rows: list[list[str]], shown: tuple[int, int] = (1, 8)) -> None:
+    """Put ``rows`` in and make the table as tall as between ``shown`` rows (it scrolls)."""
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(r, c, item)
+    lines = min(max(len(rows), shown[0]), shown[1])
+    height = (table.horizontalHeader().sizeHint().height()
+              + lines * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth())
+    table.setFixedHeight(height)
+
+
+def set_headers(table: QTableWidget, headers: list[str], stretch: int) -> None:
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def cell_rows(report: QualityReport, table: ElementTable) -> tuple[list[str], list[list[str]]]:
+    """Approved questions by top scope (rows) and type (columns), with totals."""
+    used = {q for counts in report.by_qtype_scope.values() for q in counts}
+    qtypes = [q for q in QType if q.value in used]
+    headers = ["鉴定范围", *[q.label for q in qtypes], "合计"]
+    rows = []
+    for scope, counts in report.by_qtype_scope.items():
+        node = table.nodes.get(scope)
+        name = f"{scope} {node.name}" if node else scope
+        rows.append([name, *[str(counts.get(q.value, 0)) for q in qtypes],
+                     str(sum(counts.values()))])
+    totals = [sum(c.get(q.value, 0) for c in report.by_qtype_scope.values()) for q in qtypes]
+    if rows:
+        rows.append(["合计", *[str(t) for t in totals], str(sum(totals))])
+    return headers, rows
+
+
+STATUS_HEADERS = [*(s.label for s in Status), "合计"]
+
+
+def status_row(report: QualityReport) -> list[str]:
+    return [*(str(report.by_status.get(s.value, 0)) for s in Status), str(report.total)]
+
+
+def importance_rows(report: QualityReport) -> list[list[str]]:
+    rows = []
+    for key, share in report.importance.items():
+        label = f"{key} {Importance(key).label}" if key in IMPORTANCE_GUIDE else "未标注"
+        rows.append([label, f"{share:g}%", IMPORTANCE_GUIDE.get(key, "")])
+    return rows
+
+
+def thin_rows(report: QualityReport) -> list[list[str]]:
+    return [[t["point"], t["name"], str(t["approved"])] for t in report.thin_points]
+
+
+def duplicate_rows(view: ReportView) -> list[list[str]]:
+    out = []
+    for pair in view.report.near_duplicates:
+        first, second = view.rows.get(pair["first"]), view.rows.get(pair["second"])
+        out.append([str(pair["first"]), first.stem_preview if first else "",
+                    str(pair["second"]), second.stem_preview if second else "",
+                    f"{pair['similarity']:.0%}", "是" if pair["same_enemy_group"] else "否"])
+    return out
