@@ -137,3 +137,16 @@ def test_change_own_password_from_the_menu(
     again: Session = station.login(staffed_vault, "keeper", "keeper-new-pass", "测试", clock, "gui",
                                    FAST_KDF)
     station.logout(again)
+
+
+def test_overview_warns_about_a_live_network(staffed_vault: Path, make_window: MakeWindow,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bankstation.gui.pages.overview.network_warning",
+                        lambda: "警告：检测到本机网络连接处于启用状态（eth0）。")
+    window = make_window(staffed_vault, "keeper", "keeper-pass-1")
+    label = window.pages["概况"].network  # type: ignore[attr-defined]
+    assert not label.isHidden()
+    assert "eth0" in label.text()
+    monkeypatch.setattr("bankstation.gui.pages.overview.network_warning", lambda: None)
+    quiet = make_window(staffed_vault, "reviewer", "reviewer-pass-1")
+    assert quiet.pages["概况"].network.isHidden()  # type: ignore[attr-defined]

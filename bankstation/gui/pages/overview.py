@@ -9,6 +9,7 @@ from bankstation.gui.formatting import pledge_text, short_time
 from bankstation.gui.hub import Context
 from bankstation.gui.pages.common import page_layout
 from bankstation.gui.widgets import ERROR_STYLE
+from bankstation.services.network_check import network_warning
 
 
 def failed_logins_text(count: int) -> str:
@@ -46,4 +47,11 @@ class OverviewPage(QWidget):
         self.failed_logins.setStyleSheet(ERROR_STYLE)
         self.failed_logins.setVisible(bool(session.failed_attempts))
         layout.addWidget(self.failed_logins)
+        # DESIGN.md §1: the dedicated computer has no network; say so when one is live.
+        warning = network_warning()
+        self.network = QLabel(warning or "")
+        self.network.setWordWrap(True)
+        self.network.setStyleSheet(ERROR_STYLE)
+        self.network.setVisible(bool(warning))
+        layout.addWidget(self.network)
         layout.addStretch(1)
