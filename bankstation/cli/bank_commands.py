@@ -14,7 +14,7 @@ from bankstation.domain.qtypes import EXAM_LABELS, QType, Status
 from bankstation.domain.question_codec import to_dict
 from bankstation.domain.questions import Question, QuestionFilter, QuestionRow
 from bankstation.domain.standards import parse_kind
-from bankstation.services import banks, quality, questions, search
+from bankstation.services import banks, catalogue, quality, questions, search
 
 
 def _bank_json(bank: Bank) -> dict[str, Any]:
@@ -162,4 +162,33 @@ def questions_retire(ctx: Context) -> int:
     session = ctx.login("停用试题")
     questions.retire(session, ctx.args.id, ctx.args.reason or "")
     ctx.print(f"已停用试题 {ctx.args.id}。")
+    return 0
+
+
+def occupation_search(ctx: Context) -> int:
+    session = ctx.login("查找职业")
+    found = catalogue.search(session, ctx.args.text)
+    if ctx.args.json:
+        ctx.print_json([{"code": o.code, "name": o.name, "digital": o.digital, "green": o.green,
+                         "reference": o.reference} for o in found])
+        return 0
+    print_table(ctx.out, ("编码", "职业", "标记"), [
+        (o.code, o.name, "、".join(t for t, on in (("数字职业", o.digital), ("绿色职业", o.green))
+                                  if on)) for o in found])
+    return 0
+
+
+def occupation_add(ctx: Context) -> int:
+    session = ctx.login("新增职业")
+    made = catalogue.add_occupation(session, ctx.args.code, ctx.args.name, ctx.args.reference)
+    ctx.print(f"已新增职业 {made.display}（依据：{made.reference}）。")
+    return 0
+
+
+def occupation_add_trade(ctx: Context) -> int:
+    a = ctx.args
+    session = ctx.login("新增工种")
+    trade = catalogue.add_trade(session, a.occupation, a.code, a.name, a.reference)
+    ctx.print(f"已在职业 {trade.occupation} 下新增工种 {trade.code} {trade.name}"
+              f"（依据：{trade.reference}）。")
     return 0

@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     _ledger(sub)
     _room_log(sub)
     _bank(sub)
+    _catalogue(sub)
     _elements(sub)
     _questions(sub)
     _papers(sub)
@@ -205,3 +206,20 @@ def _papers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     withdraw = _add(paper, "withdraw", "撤回试卷")
     withdraw.add_argument("id")
     withdraw.add_argument("--reason", required=True)
+
+
+def _catalogue(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    occ = _add(sub, "occupation", "职业目录：查找；管理员按通知新增职业或工种").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    find = _add(occ, "search", "按编码或名称查找可建题库的职业（第三至六大类）")
+    find.add_argument("text")
+    find.add_argument("--json", action="store_true")
+    add = _add(occ, "add", "新增大典未收录的职业（须注明发布通知）")
+    add.add_argument("code")
+    add.add_argument("--name", required=True)
+    add.add_argument("--reference", required=True, help="发布该职业的通知或标准文号")
+    trade = _add(occ, "add-trade", "在职业下新增工种（须注明依据）")
+    trade.add_argument("occupation")
+    trade.add_argument("code")
+    trade.add_argument("--name", required=True)
+    trade.add_argument("--reference", required=True)

@@ -140,3 +140,20 @@ def test_infeasible_assembly_exits_1_with_reasons(run: Run, bank: int, tmp_path:
     assert code == 1 and not report["ok"]
     assert "鉴定范围 A 的判断题需要 6 道，可用 0 道（已通过、未停用、互斥组各计一道）。" in report[
         "reasons"]
+
+
+def test_occupations_search_and_add_by_notice(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "admin.pw").write_text("admin-pass-1", encoding="utf-8")
+    found = run.json("keeper", "occupation", "search", "电工")
+    assert {"code": "6-31-01-03", "name": "电工", "digital": False, "green": False,
+            "reference": None} in found
+    assert run("keeper", "occupation", "add", "4-04-05-09", "--name", "数字孪生应用技术员",
+               "--reference", "人社部 2024 年新职业")[0] == 1  # admin only
+    code, out = run("admin", "occupation", "add", "4-04-05-09", "--name", "数字孪生应用技术员",
+                    "--reference", "人社部 2024 年新职业")
+    assert code == 0 and "4-04-05-09" in out
+    code, out = run("admin", "occupation", "add-trade", "6-31-01-03", "6-31-01-03-01", "--name",
+                    "维修电工", "--reference", "电工国家职业技能标准（2018年版）")
+    assert code == 0 and "维修电工" in out
+    assert [o["code"] for o in run.json("keeper", "occupation", "search", "数字孪生")] == [
+        "4-04-05-09"]
