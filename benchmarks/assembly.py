@@ -10,6 +10,7 @@ checked here against every rule by an independent checker (exact arithmetic, no 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import statistics
 import sys
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 import assembly_ilp
+import assembly_proto
 from common import header, table, timed
 
 from bankstation.domain.assembly import AssemblyFailed, Item, Rules, assemble
@@ -317,6 +319,9 @@ def main() -> None:
     parser.add_argument("--witness", type=int, default=30_000, metavar="STEPS",
                         help="repair steps for a feasibility witness where nothing else "
                              "settled an instance (0: none)")
+    parser.add_argument("--prototype", choices=("moves", "moves+rest"),
+                        help="run the engine with the changes proposed in README.md "
+                             "(assembly_proto.py) instead of as it is")
     args = parser.parse_args()
     seeds = 2 if args.quick else args.seeds
     chosen = [i for i in instances() if (i.quick or not args.quick)
@@ -324,7 +329,12 @@ def main() -> None:
 
     header("assembly: domain.assembly.assemble vs an exact 0/1 programme (HiGHS)")
     print(f"HiGHS {assembly_ilp.version()} (highspy), objective {args.objective}, overlap rows "
-          f"{args.overlap}, time limit {args.highs_limit:g} s; engine: {seeds} seeds each\n")
+          f"{args.overlap}, time limit {args.highs_limit:g} s; engine: {seeds} seeds each"
+          + (f", PROTOTYPE {args.prototype} (assembly_proto.py)" if args.prototype else "")
+          + "\n")
+    stack = contextlib.ExitStack()
+    if args.prototype:
+        stack.enter_context(assembly_proto.prototype(rest=args.prototype == "moves+rest"))
 
     banks: dict[str, list[Question]] = {}
     rows, checks, notes = [], [], []
@@ -412,6 +422,7 @@ def main() -> None:
         print(f"target: success on every instance {label}: "
               f"{len(known) - len(failed)}/{len(known)} on all seeds"
               + (f" (failing: {', '.join(failed)})" if failed else ""))
+    stack.close()
 
 
 if __name__ == "__main__":
