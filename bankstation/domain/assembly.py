@@ -232,8 +232,10 @@ class _Form:
     def describe(self) -> list[str]:
         parts = []
         n = self.rules.size
-        if self._difficulty_violation(self.total_difficulty) > 0:
-            parts.append(f"平均难度只能达到 {self.total_difficulty / n:.3f}")
+        if self._difficulty_violation(self.total_difficulty) > 0 and self.rules.difficulty:
+            low, high = self.rules.difficulty
+            parts.append(f"平均难度系数应在 {low:.4f}–{high:.4f} 之间，"
+                         f"只能达到 {self.total_difficulty / n:.4f}")
         for level in self.bounds:
             if self._level_violation(level, self.levels[level]):
                 parts.append(f"重要程度 {level} 只能达到 {100 * self.levels[level] / n:.1f}%")

@@ -107,12 +107,12 @@ def forms_supported(pools: dict[Cell, list[Item]], rules: Rules, cap: int = 26) 
     k·n_c questions per cell; any shortfall must be repeats, and k forms can absorb at most
     limit·k(k-1)/2 repeats in all (each repeat is at least one shared pair)."""
     limit = rules.overlap_limit
+    available = {c: _distinct_available(pools[c]) for c in rules.cells}  # once, not per k
+    if any(available[c] < need for c, need in rules.cells.items()):
+        return 0
     best = 0
     for k in range(1, cap + 1):
-        deficit = sum(max(0, k * need - _distinct_available(pools[c]))
-                      for c, need in rules.cells.items())
-        if any(_distinct_available(pools[c]) < need for c, need in rules.cells.items()):
-            return 0
+        deficit = sum(max(0, k * need - available[c]) for c, need in rules.cells.items())
         if deficit > limit * k * (k - 1) // 2:
             break
         best = k
