@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from bankstation.domain.accounts import Account
 from bankstation.gui import messages
@@ -18,7 +16,7 @@ from bankstation.gui.dialogs.base import FormDialog
 from bankstation.gui.hub import Context
 from bankstation.gui.models.accounts import AccountsModel
 from bankstation.gui.ops import run_op
-from bankstation.gui.pages.common import page_layout
+from bankstation.gui.pages.common import bar_button, page_layout
 from bankstation.gui.widgets import make_table, selected_row
 from bankstation.services import accounts, rekey
 
@@ -58,12 +56,7 @@ class AccountsPage(QWidget):
         self.view.doubleClicked.connect(self.record_pledge)
         self._update_buttons()
 
-    @staticmethod
-    def _button(bar: QHBoxLayout, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        bar.addWidget(button)
-        return button
+    _button = staticmethod(bar_button)
 
     def selected(self) -> Account | None:
         return self.model.row_at(selected_row(self.view))

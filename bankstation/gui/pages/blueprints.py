@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QWidget,
 )
@@ -28,7 +27,7 @@ from bankstation.gui.hub import Context
 from bankstation.gui.models.blueprint_list import BlueprintsModel
 from bankstation.gui.ops import run_op
 from bankstation.gui.pages.blueprint_editor import BlueprintEditor
-from bankstation.gui.pages.common import NOTE_STYLE, page_layout
+from bankstation.gui.pages.common import NOTE_STYLE, bar_button, page_layout
 from bankstation.gui.widgets import ERROR_STYLE, OK_STYLE, make_table, selected_row
 from bankstation.services import banks, blueprints, files
 from bankstation.services.blueprints import BlueprintInvalid, StoredBlueprint
@@ -122,12 +121,7 @@ class BlueprintsPage(QWidget):
         self.reject_button = self._button(bar, "退回…", self.reject)
         return bar
 
-    @staticmethod
-    def _button(bar: QHBoxLayout, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        bar.addWidget(button)
-        return button
+    _button = staticmethod(bar_button)
 
     # -- banks and the list ------------------------------------------------------------------
     def _load_banks(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
@@ -10,7 +9,6 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -25,7 +23,7 @@ from bankstation.gui.dialogs.paper_reason import ReasonDialog
 from bankstation.gui.hub import Context
 from bankstation.gui.models.paper_list import PaperRow, PapersModel
 from bankstation.gui.ops import run_op
-from bankstation.gui.pages.common import NOTE_STYLE, page_layout
+from bankstation.gui.pages.common import NOTE_STYLE, bar_button, page_layout
 from bankstation.gui.pages.paper_document import (
     IMAGE_SCHEME,
     PaperView,
@@ -116,12 +114,7 @@ class PapersPage(QWidget):
         self.model.modelReset.connect(self._reloaded)
         self._update_actions()
 
-    @staticmethod
-    def _button(bar: QHBoxLayout, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        bar.addWidget(button)
-        return button
+    _button = staticmethod(bar_button)
 
     # -- selection ---------------------------------------------------------------------------
     def selected(self) -> PaperRow | None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableView,
     QWidget,
@@ -29,7 +26,7 @@ from bankstation.gui.dialogs.reason import GroupDialog, ReasonDialog
 from bankstation.gui.hub import Context
 from bankstation.gui.models.questions import SORT_KEYS, QuestionColumn, QuestionModel
 from bankstation.gui.ops import run_op
-from bankstation.gui.pages.common import page_layout
+from bankstation.gui.pages.common import bar_button, page_layout
 from bankstation.gui.pages.question_filters import FilterBar
 from bankstation.gui.preview import ImageCache, QuestionPreview
 from bankstation.gui.reading import read
@@ -190,12 +187,7 @@ class BankQuestionsBase(QWidget):
         dialog.open()
         return dialog
 
-    @staticmethod
-    def button(bar: QHBoxLayout, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        bar.addWidget(button)
-        return button
+    button = staticmethod(bar_button)
 
 
 class QuestionsPage(BankQuestionsBase):
