@@ -53,8 +53,10 @@ class BareInsert:
                             record(n))
         self.conn.execute("BEGIN IMMEDIATE")
         self.conn.execute(
-            "INSERT INTO ledger(seq, at, actor, session, action, body) VALUES (?, ?, ?, ?, ?, ?)",
-            (entry.seq, entry.at, entry.actor, entry.session, entry.action, entry.body()),
+            "INSERT INTO ledger(seq, at, actor, session, action, subject, body) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (entry.seq, entry.at, entry.actor, entry.session, entry.action, entry.subject,
+             entry.body()),
         )
         self.conn.execute("COMMIT")
 

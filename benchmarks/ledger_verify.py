@@ -83,7 +83,8 @@ def generate(path: Path, entries: int) -> float:
         for entry in bodies(tree.size + 1, bulk, session.use_id, rng):
             body = entry.body()
             tree.append(leaf_hash(body))
-            rows.append((entry.seq, entry.at, entry.actor, entry.session, entry.action, body))
+            rows.append((entry.seq, entry.at, entry.actor, entry.session, entry.action,
+                         entry.subject, body))
             if len(rows) == 50_000:
                 _insert(vault, rows)
                 rows.clear()
@@ -97,7 +98,8 @@ def generate(path: Path, entries: int) -> float:
 def _insert(vault: Vault, rows: list[tuple[object, ...]]) -> None:
     # Vault has no executemany; the bulk fill is the one place that reaches for the connection.
     vault._conn.executemany(
-        "INSERT INTO ledger(seq, at, actor, session, action, body) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO ledger(seq, at, actor, session, action, subject, body) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
 

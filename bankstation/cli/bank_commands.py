@@ -122,8 +122,9 @@ def questions_show(ctx: Context) -> int:
     session = ctx.login("查看试题")
     q = (questions.version(session, ctx.args.id, ctx.args.version) if ctx.args.version
          else questions.get(session, ctx.args.id))
+    events = questions.events(session, q.id)
     if ctx.args.json:
-        ctx.print_json(question_json(q))
+        ctx.print_json({**question_json(q), "events": [dataclasses.asdict(e) for e in events]})
         return 0
     c = q.content
     ctx.print(f"试题 {q.id}（第 {q.version} 版，{q.status.label}）{c.qtype.label}  鉴定点 {c.point}"
@@ -136,6 +137,12 @@ def questions_show(ctx: Context) -> int:
         ctx.print(f"解析：{c.analysis}")
     for row in c.rubric:
         ctx.print(f"  评分：{row.content}｜{row.element}｜{row.points:g}分｜{row.criteria}")
+    if events:
+        ctx.print("处理记录：")
+    for e in events:
+        version = f"（第 {e.version} 版）" if e.version else ""
+        note = f"：{e.note}" if e.note else ""
+        ctx.print(f"  {e.at}  {e.actor or ''}  {e.label}{version}{note}")
     return 0
 
 

@@ -33,7 +33,11 @@ def show(ctx: Context, session: Session) -> int:
         return 0
     if kind == "production":
         return _production(ctx, session, limit)
-    entries = ledger.audit_entries(session, limit)
+    subject = getattr(ctx.args, "subject", None)
+    if subject:
+        entries = ledger.subject_history(session, subject)[::-1][:limit]
+    else:
+        entries = ledger.audit_entries(session, limit)
     if ctx.args.json:
         ctx.print_json([dataclasses.asdict(e) for e in entries])
         return 0

@@ -91,6 +91,7 @@ def _ledger(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         dest="action", metavar="ACTION", required=True)
     show = _add(led, "show", "查看台账")
     show.add_argument("--kind", choices=KINDS, default="audit")
+    show.add_argument("--subject", help="只看某一对象的记录，如 question:12、paper:<编号>")
     show.add_argument("--json", action="store_true")
     show.add_argument("--limit", type=int, default=None)
     _add(led, "checkpoint", "签发台账检查点并写入文件").add_argument("--out", required=True)

@@ -109,6 +109,12 @@ def production_entries(session: Session, limit: int | None = None) -> list[Ledge
     return found[:limit] if limit is not None else found
 
 
+def subject_history(session: Session, subject: str) -> list[LedgerEntry]:
+    """Every audit entry about one subject (``question:12``, ``paper:…``), oldest first."""
+    session.require(*LEDGER_READERS)
+    return ledger_repo.subject_entries(session.vault, subject)
+
+
 def audit_count(session: Session, action_prefix: str | None = None) -> int:
     session.require(*LEDGER_READERS)
     return ledger_repo.entry_count(session.vault, action_prefix)
@@ -125,11 +131,11 @@ def verify_vault(vault: Vault, checkpoint_text: str | None = None,
     if 0 in wanted:
         roots[0] = builder.root()
     expected, total = 1, ledger_repo.count(vault) if progress else 0
-    for seq, at, actor, session, action, body in ledger_repo.rows_with_index(vault):
+    for seq, at, actor, session, action, subject, body in ledger_repo.rows_with_index(vault):
         if seq != expected:
             what = "缺失" if seq > expected else "重复"
             raise LedgerTampered(f"台账校验失败：第 {expected} 条记录{what}（记录被删除或调换）。")
-        _check_index(seq, at, actor, session, action, bytes(body))
+        _check_index(seq, at, actor, session, action, subject, bytes(body))
         builder.append(leaf_hash(body))
         if builder.size in wanted:
             roots[builder.size] = builder.root()
@@ -146,18 +152,19 @@ def verify_vault(vault: Vault, checkpoint_text: str | None = None,
 
 
 def _check_index(seq: int, at: str, actor: str | None, session: int | None, action: str,
-                 body: bytes) -> None:
+                 subject: str | None, body: bytes) -> None:
     """The columns used for filtering must say what the hashed body says.
 
     The body is canonical JSON with sorted keys, so the columns can be compared as bytes
     instead of parsing a million documents: ``{"action":…,"actor":…,"at":…,"detail":`` at
-    the start, and ``,"seq":N,"session":S,"subject":`` after the detail object. A ``,"seq":``
-    can only be the top-level key there, since inside a string every quote is escaped.
+    the start, and ``,"seq":N,"session":S,"subject":X}`` after the detail object, to the end.
+    A ``,"seq":`` can only be the top-level key there, since inside a string every quote is
+    escaped.
     """
     head = (f'{{"action":{_string(action)},"actor":{_json(actor)},"at":{_string(at)},'
             '"detail":').encode()
-    tail = f',"seq":{seq},"session":{_json(session)},"subject":'.encode()
-    if not body.startswith(head) or body[body.rfind(b',"seq":'):].find(tail) != 0:
+    tail = f',"seq":{seq},"session":{_json(session)},"subject":{_json(subject)}}}'.encode()
+    if not body.startswith(head) or body[body.rfind(b',"seq":'):] != tail:
         raise LedgerTampered(f"台账校验失败：第 {seq} 条记录的内容与索引不一致（记录被改动）。")
 
 

@@ -7,15 +7,31 @@ edited in place, since no paper can point at them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bankstation.domain.elements import ElementTable
 from bankstation.domain.errors import NotFound, PermissionDenied, ValidationError
+from bankstation.domain.ledger import ACTION_LABELS
 from bankstation.domain.qtypes import Status
 from bankstation.domain.questions import Question, QuestionContent, content_problems
 from bankstation.domain.roles import Role
 from bankstation.services import elements
 from bankstation.services.banks import get_bank
 from bankstation.services.session import Session
-from bankstation.store import questions_repo
+from bankstation.store import ledger_repo, questions_repo
+
+
+@dataclass(frozen=True)
+class QuestionEvent:
+    """One audit entry about a question, as its 处理记录 shows it."""
+
+    seq: int
+    at: str
+    actor: str | None
+    action: str
+    label: str
+    version: int | None
+    note: str | None
 
 
 def check_content(content: QuestionContent, table: ElementTable, exam: str) -> list[str]:
@@ -189,3 +205,21 @@ def version(session: Session, qid: int, number: int) -> Question:
 
 def history(session: Session, qid: int) -> list[Question]:
     return questions_repo.versions(session.vault, qid)
+
+
+def events(session: Session, qid: int) -> list[QuestionEvent]:
+    """Every ledger entry about one question, oldest first.
+
+    A rejected version is edited in place, which clears its review note; the ledger keeps
+    every reason, so a reviewer can see why the question came back before.
+    """
+    get(session, qid)
+    found = []
+    for entry in ledger_repo.subject_entries(session.vault, f"question:{qid}"):
+        version, note = entry.detail.get("version"), entry.detail.get("note")
+        found.append(QuestionEvent(
+            entry.seq, entry.at, entry.actor, entry.action,
+            ACTION_LABELS.get(entry.action, entry.action),
+            version if isinstance(version, int) else None,
+            note if isinstance(note, str) else None))
+    return found

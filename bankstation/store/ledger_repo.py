@@ -28,8 +28,10 @@ def save_frontier(vault: Vault, size: int, state: bytes) -> None:
 
 def insert(vault: Vault, entry: LedgerEntry) -> None:
     vault.execute(
-        "INSERT INTO ledger(seq, at, actor, session, action, body) VALUES (?, ?, ?, ?, ?, ?)",
-        (entry.seq, entry.at, entry.actor, entry.session, entry.action, entry.body()),
+        "INSERT INTO ledger(seq, at, actor, session, action, subject, body) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (entry.seq, entry.at, entry.actor, entry.session, entry.action, entry.subject,
+         entry.body()),
     )
 
 
@@ -40,8 +42,8 @@ def bodies(vault: Vault) -> Iterator[tuple[int, bytes]]:
 
 
 def rows_with_index(vault: Vault) -> Iterator[tuple[Any, ...]]:
-    """(seq, at, actor, session, action, body) in seq order, streamed."""
-    yield from vault.iterate("SELECT seq, at, actor, session, action, body FROM ledger "
+    """(seq, at, actor, session, action, subject, body) in seq order, streamed."""
+    yield from vault.iterate("SELECT seq, at, actor, session, action, subject, body FROM ledger "
                              "ORDER BY seq")
 
 
@@ -59,6 +61,12 @@ def entries(
     order = "DESC" if newest_first else "ASC"
     sql = f"SELECT body FROM ledger {where} ORDER BY seq {order} LIMIT ? OFFSET ?"
     rows = vault.query(sql, (*params, -1 if limit is None else limit, offset))
+    return [LedgerEntry.from_body(bytes(r[0])) for r in rows]
+
+
+def subject_entries(vault: Vault, subject: str) -> list[LedgerEntry]:
+    """Every entry about one subject (such as ``question:12``), oldest first."""
+    rows = vault.query("SELECT body FROM ledger WHERE subject = ? ORDER BY seq", (subject,))
     return [LedgerEntry.from_body(bytes(r[0])) for r in rows]
 
 

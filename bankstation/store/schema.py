@@ -29,10 +29,13 @@ MIGRATIONS: Sequence[str] = (
         actor   TEXT,
         session INTEGER,
         action  TEXT NOT NULL,
+        subject TEXT,
         body    BLOB NOT NULL
     ) STRICT;
     CREATE INDEX ledger_session ON ledger(session);
     CREATE INDEX ledger_action ON ledger(action, seq);
+    -- One question's or paper's history without reading the whole ledger.
+    CREATE INDEX ledger_subject ON ledger(subject, seq);
     -- The Merkle frontier after the last entry, so appends and checkpoints cost O(log n).
     CREATE TABLE ledger_state (
         id       INTEGER PRIMARY KEY CHECK (id = 1),

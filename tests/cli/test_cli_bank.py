@@ -72,6 +72,13 @@ def test_import_review_search_and_report(run: Run, bank: int,
     shown = run.json("reviewer", "questions", "show", str(first))
     assert "兆欧表" in json.dumps(shown, ensure_ascii=False)
     code, _ = run("reviewer", "questions", "retire", str(first), "--reason", "过时")
+    events = run.json("reviewer", "questions", "show", str(first))["events"]
+    assert [(e["action"], e["actor"], e["note"]) for e in events] == [
+        ("question.approve", "reviewer", None), ("question.retire", "reviewer", "过时")]
+    code, out = run("reviewer", "questions", "show", str(first))
+    assert "处理记录：" in out and "停用试题（第 1 版）：过时" in out
+    trail = run.json("supervisor", "ledger", "show", "--subject", f"question:{first}")
+    assert [e["action"] for e in trail] == ["question.retire", "question.approve"]
     listed = run.json("reviewer", "questions", "list", str(bank), "--status", "retired")
     assert [r["id"] for r in listed] == [first]
     report = run.json("reviewer", "bank", "report", str(bank))

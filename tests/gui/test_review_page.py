@@ -12,6 +12,7 @@ from bankstation.gui.dialogs.reason import ReasonDialog
 from bankstation.gui.main_window import MainWindow
 from bankstation.gui.models.questions import QuestionColumn
 from bankstation.gui.pages.review import ReviewPage
+from bankstation.services import questions
 from tests.gui import bank_support as support
 from tests.gui.bank_support import (
     BOTH,
@@ -21,6 +22,7 @@ from tests.gui.bank_support import (
     closed,
     judge,
     page_of,
+    session_as,
     stored,
 )
 from tests.gui.conftest import MakeWindow
@@ -118,3 +120,21 @@ def test_several_selected_are_approved_together(
     wait_for_ops(qtbot)
     assert {stored(staffed_vault, clock, q).status for q in ids} == {Status.APPROVED}
     assert page.model.total == 0
+
+
+def test_a_resubmitted_question_shows_why_it_came_back(
+    qtbot: QtBot, staffed_vault: Path, clock: FakeClock, bank: int, make_window: MakeWindow
+) -> None:
+    (qid,) = add_questions(staffed_vault, clock, bank, [judge("丙题：电阻的单位。")], submit=True)
+    with session_as(staffed_vault, clock, REVIEWER) as reviewer:
+        questions.reject(reviewer, qid, "单位符号写错")
+    with session_as(staffed_vault, clock) as keeper:
+        questions.edit(keeper, qid, judge("丙题：电阻的单位是欧姆。"), submit=True)
+    page = _page(make_window(staffed_vault, *REVIEWER, purpose="审核试题"))
+    _select(qtbot, page, qid)
+    assert page.history.item(0, 6).text() == ""  # the edit cleared the version's note
+    events = page.records.events
+    rows = [[events.item(r, c).text() for c in range(events.columnCount())]
+            for r in range(events.rowCount())]
+    assert [row[2] for row in rows] == ["修改试题", "退回试题", "新增试题"]  # newest first
+    assert rows[1][1] == "reviewer" and rows[1][4] == "单位符号写错"

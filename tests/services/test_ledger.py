@@ -74,6 +74,11 @@ def _renumber(s: Session) -> None:
     s.vault.execute("UPDATE ledger SET action = 'session.login' WHERE seq = 3")
 
 
+def _move_subject(s: Session) -> None:
+    # a question's history could be hidden by pointing its index column elsewhere
+    s.vault.execute("UPDATE ledger SET subject = 'question:999' WHERE subject IS NOT NULL")
+
+
 def _edit_room_row(s: Session) -> None:
     s.vault.execute("UPDATE room_access SET unit = '无关单位' WHERE id = 2")
 
@@ -98,6 +103,7 @@ def _truncate_tail_and_checkpoints(s: Session) -> None:
         (_delete_middle, "缺失"),
         (_swap_two, "不一致"),
         (_renumber, "索引不一致"),
+        (_move_subject, "索引不一致"),
         (_edit_room_row, "出入登记第 2 条"),
         (_delete_room_row, "出入登记第 3 条已从登记表中删除"),
         (_edit_use_row, "使用登记第 1 条"),
@@ -189,8 +195,10 @@ def test_index_check_accepts_every_canonical_body(action: str, actor: str | None
                                                   subject: str | None,
                                                   detail: dict[str, object]) -> None:
     entry = LedgerEntry(seq, at, actor, session, action, subject, detail)
-    _check_index(seq, at, actor, session, action, entry.body())
+    _check_index(seq, at, actor, session, action, subject, entry.body())
     with pytest.raises(LedgerTampered):
-        _check_index(seq + 1, at, actor, session, action, entry.body())
+        _check_index(seq + 1, at, actor, session, action, subject, entry.body())
     with pytest.raises(LedgerTampered):
-        _check_index(seq, at, actor, session, action + "x", entry.body())
+        _check_index(seq, at, actor, session, action + "x", subject, entry.body())
+    with pytest.raises(LedgerTampered):
+        _check_index(seq, at, actor, session, action, (subject or "") + "x", entry.body())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,8 +25,10 @@ from bankstation.gui.hub import Context
 from bankstation.gui.preview import ImageCache, QuestionPreview
 from bankstation.gui.reading import read
 from bankstation.services import questions
+from bankstation.services.questions import QuestionEvent
 
 HEADERS = ["版本", "状态", "编写人", "保存时间", "审核人", "审核时间", "审核意见"]
+EVENT_HEADERS = ["时间", "操作人", "操作", "版本", "说明"]
 
 
 def version_cells(q: Question) -> list[str]:
@@ -60,6 +65,67 @@ class HistoryTable(QTableWidget):
         return self.versions[row] if 0 <= row < len(self.versions) else None
 
 
+def event_cells(event: QuestionEvent) -> list[str]:
+    version = f"第 {event.version} 版" if event.version else ""
+    return [short_time(event.at), event.actor or "", event.label, version, event.note or ""]
+
+
+class EventTable(QTableWidget):
+    """处理记录: every audit entry about one question, newest first, with each 退回 reason."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(EVENT_HEADERS), parent)
+        self.setHorizontalHeaderLabels(EVENT_HEADERS)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+    def set_events(self, events: list[QuestionEvent]) -> None:
+        ordered = sorted(events, key=lambda e: -e.seq)
+        self.setRowCount(len(ordered))
+        for row, event in enumerate(ordered):
+            for column, text in enumerate(event_cells(event)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.setItem(row, column, item)
+
+
+class RecordTabs(QTabWidget):
+    """版本 and 处理记录 of one question side by side, loaded together."""
+
+    loaded = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.versions = HistoryTable()
+        self.events = EventTable()
+        self.addTab(self.versions, "版本")
+        self.addTab(self.events, "处理记录")
+
+    def clear_records(self) -> None:
+        self.versions.set_versions([])
+        self.events.set_events([])
+
+    def load(self, owner: QWidget, ctx: Context, qid: int,
+             still_wanted: Callable[[], bool] = lambda: True) -> None:
+        """Read both in the background; ``still_wanted`` drops a reply the user moved past."""
+        session = ctx.session
+
+        def fetch() -> tuple[list[Question], list[QuestionEvent]]:
+            return questions.history(session, qid), questions.events(session, qid)
+
+        def arrived(result: tuple[list[Question], list[QuestionEvent]]) -> None:
+            if still_wanted():
+                self.versions.set_versions(result[0])
+                self.events.set_events(result[1])
+                self.loaded.emit()
+
+        read(owner, ctx, fetch, arrived)
+
+
 class HistoryDialog(QDialog):
     def __init__(self, ctx: Context, qid: int, cache: ImageCache | None = None,
                  parent: QWidget | None = None) -> None:
@@ -70,10 +136,11 @@ class HistoryDialog(QDialog):
         note = QLabel("每次修改已通过的试题都生成新版本，旧版本保留不变，"
                       "已组成的试卷指向当时的版本。这里只能查看，不能修改旧版本。")
         note.setWordWrap(True)
-        self.table = HistoryTable()
+        self.records = RecordTabs()
+        self.table = self.records.versions
         self.preview = QuestionPreview(ctx, cache)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
+        splitter.addWidget(self.records)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 1)
         buttons = QDialogButtonBox()
@@ -85,12 +152,11 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         self.table.itemSelectionChanged.connect(self._selected)
         self.resize(900, 680)
-        session = ctx.session
-        read(self, ctx, lambda: questions.history(session, qid), self._arrived)
+        self.records.loaded.connect(self._select_newest)
+        self.records.load(self, ctx, qid)
 
-    def _arrived(self, versions: list[Question]) -> None:
-        self.table.set_versions(versions)
-        if versions:
+    def _select_newest(self) -> None:
+        if self.table.versions:
             self.table.selectRow(0)
 
     def _selected(self) -> None:

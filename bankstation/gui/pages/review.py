@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from bankstation.domain.qtypes import Status
 from bankstation.domain.questions import Question
 from bankstation.gui import messages
-from bankstation.gui.dialogs.question_history import HistoryTable
+from bankstation.gui.dialogs.question_history import RecordTabs
 from bankstation.gui.dialogs.reason import ReasonDialog
 from bankstation.gui.hub import Context
 from bankstation.gui.models.questions import QuestionColumn
@@ -16,7 +16,6 @@ from bankstation.gui.models.review import OWN_REASON, ReviewModel
 from bankstation.gui.ops import run_op
 from bankstation.gui.pages.common import page_layout
 from bankstation.gui.pages.questions import BankQuestionsBase
-from bankstation.gui.reading import read
 from bankstation.gui.widgets import ERROR_STYLE
 from bankstation.services import questions
 
@@ -50,8 +49,9 @@ class ReviewPage(BankQuestionsBase):
         column.addWidget(self.own_label)
         column.addWidget(self.preview, 3)
         history_box = QGroupBox("版本与审核记录")
-        self.history = HistoryTable()
-        QVBoxLayout(history_box).addWidget(self.history)
+        self.records = RecordTabs()
+        self.history = self.records.versions
+        QVBoxLayout(history_box).addWidget(self.records)
         column.addWidget(history_box, 1)
         # Every row waits for review; the preview and the record below say the rest.
         for hidden in (QuestionColumn.STATUS, QuestionColumn.UPDATED, QuestionColumn.USED,
@@ -77,16 +77,12 @@ class ReviewPage(BankQuestionsBase):
 
     def _show(self, question: Question | None) -> None:
         super()._show(question)
-        self.history.set_versions([])
+        self.records.clear_records()
         if question is None:
             return
-        session, qid = self.ctx.session, question.id
-
-        def arrived(versions: list[Question]) -> None:
-            if self.current is not None and self.current.id == qid:
-                self.history.set_versions(versions)
-
-        read(self, self.ctx, lambda: questions.history(session, qid), arrived)
+        qid = question.id
+        self.records.load(self, self.ctx, qid,
+                          lambda: self.current is not None and self.current.id == qid)
 
     def update_buttons(self) -> None:
         q = self.current
