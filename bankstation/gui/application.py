@@ -14,7 +14,6 @@ from bankstation.gui.crash import install_excepthook, setup_logging
 from bankstation.gui.idle import DEFAULT_IDLE_MS
 from bankstation.gui.login import LoginDialog
 from bankstation.gui.main_window import MainWindow
-from bankstation.gui.refcount_guard import pin_constants
 from bankstation.gui.resources import install_translations, load_app_font
 from bankstation.services.config import KdfParams
 from bankstation.services.locations import data_folder
@@ -63,7 +62,6 @@ class Shell(QObject):
 
 def run(vault_path: Path, clock: Clock, kdf: KdfParams, idle_ms: int = DEFAULT_IDLE_MS) -> int:
     """Run the desktop program until the person quits; return the exit code."""
-    pin_constants()
     app = cast(QApplication | None, QApplication.instance()) or QApplication(sys.argv)
     app.setOrganizationName("BankStation")
     app.setApplicationName("题库工作站")

@@ -14,13 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from bankstation.gui.idle import DEFAULT_IDLE_MS
 from bankstation.gui.main_window import MainWindow
-from bankstation.gui.refcount_guard import pin_constants
 from bankstation.services import station
 from bankstation.services.session import Session
 from tests.gui.gui_support import OP_TIMEOUT_MS, wait_for_ops
 from tests.support import FAST_KDF, FakeClock
-
-pin_constants()  # as the program does at start; see bankstation/gui/refcount_guard.py
 
 GUI_TESTS = Path(__file__).resolve().parent
 # The offscreen platform cannot resize windows to their size hints and says so for every
