@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import Any
 
 from bankstation.domain.qtypes import QType, Status
@@ -15,6 +14,8 @@ from bankstation.domain.questions import (
     QuestionRow,
     preview,
 )
+from bankstation.store import question_search
+from bankstation.store.question_search import Words, search_grams
 from bankstation.store.vault import Vault
 
 
@@ -33,8 +34,10 @@ def insert(vault: Vault, bank_id: int, content: QuestionContent, status: Status,
     vault.execute(
         "INSERT INTO question_versions(question_id, version, status, content, author, created_at)"
         " VALUES (?, 1, ?, ?, ?, ?)", (qid, status.value, _json(content), author, at))
-    vault.execute("INSERT INTO question_fts(rowid, body) VALUES (?, ?)",
-                  (qid, content.search_text()))
+    text = content.search_text()
+    vault.execute("INSERT INTO question_fts(rowid, body) VALUES (?, ?)", (qid, text))
+    vault.execute("INSERT INTO question_grams(rowid, grams) VALUES (?, ?)",
+                  (qid, search_grams(text)))
     return qid
 
 
@@ -66,8 +69,9 @@ def _refresh_current(vault: Vault, qid: int, version: int, content: QuestionCont
         "author = ? WHERE id = ?",
         (version, status.value, content.qtype.value, content.point, content.difficulty,
          content.enemy_group, content.code, at, preview(content.stem), author, qid))
-    vault.execute("UPDATE question_fts SET body = ? WHERE rowid = ?",
-                  (content.search_text(), qid))
+    text = content.search_text()
+    vault.execute("UPDATE question_fts SET body = ? WHERE rowid = ?", (text, qid))
+    vault.execute("UPDATE question_grams SET grams = ? WHERE rowid = ?", (search_grams(text), qid))
 
 
 def set_status(vault: Vault, qid: int, version: int, status: Status, reviewer: str | None,
@@ -130,7 +134,7 @@ def codes(vault: Vault, bank_id: int) -> dict[str, int]:
     return {str(c): int(i) for c, i in rows}
 
 
-def _where(bank_id: int, f: QuestionFilter) -> tuple[str, list[Any]]:
+def _where(bank_id: int, f: QuestionFilter, text: bool = True) -> tuple[str, list[Any]]:
     clauses: list[str] = ["q.bank_id = ?"]
     params: list[Any] = [bank_id]
     simple = (("q.qtype = ?", f.qtype.value if f.qtype else None),
@@ -146,68 +150,39 @@ def _where(bank_id: int, f: QuestionFilter) -> tuple[str, list[Any]]:
         params += [f.point, f.point + "[A-Z0-9]*"]
     if f.used is not None:
         clauses.append("q.used_count > 0" if f.used else "q.used_count = 0")
-    if f.text:
-        clause, extra = _text_clause(f.text)
-        clauses.append(clause)
-        params += extra
+    if text:
+        extra, extra_params = question_search.in_clauses(Words.of(f.text))
+        clauses += extra
+        params += extra_params
     return " AND ".join(clauses), params
-
-
-def _text_clause(text: str) -> tuple[str, list[Any]]:
-    """Terms of 3+ characters go through the trigram index; shorter ones through LIKE."""
-    terms = [t for t in text.split() if t]
-    long_terms = [t for t in terms if len(t) >= 3]
-    clauses: list[str] = []
-    params: list[Any] = []
-    if long_terms:
-        query = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-        clauses.append("q.id IN (SELECT rowid FROM question_fts WHERE question_fts MATCH ?)")
-        params.append(query)
-    for term in terms:
-        if len(term) < 3:
-            clauses.append("q.id IN (SELECT rowid FROM question_fts WHERE body LIKE ? ESCAPE '\\')")
-            params.append("%" + term.replace("\\", "\\\\").replace("%", "\\%")
-                          .replace("_", "\\_") + "%")
-    return "(" + " AND ".join(clauses or ["1"]) + ")", params
-
-
-def _text_driven(bank_id: int, f: QuestionFilter, direction: str) -> tuple[str, list[Any]]:
-    """Ids in id order driven by the text index: the FTS5 table (3+ character words) or its
-    content table (shorter words only) is the outer loop in rowid order, so a first page stops
-    at its 50th match instead of collecting every match first (benchmarks/question_search.py).
-    """
-    where, params = _where(bank_id, replace(f, text=None))
-    terms = (f.text or "").split()
-    long_terms = [t for t in terms if len(t) >= 3]
-    short = ["%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-             for t in terms if len(t) < 3]
-    text_params: list[Any]
-    if long_terms:
-        source, key = "question_fts f CROSS JOIN questions q ON q.id = f.rowid", "f.rowid"
-        text_where = ["question_fts MATCH ?"] + ["f.body LIKE ? ESCAPE '\\'"] * len(short)
-        query = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-        text_params = [query, *short]
-    else:
-        source, key = "question_fts_content c CROSS JOIN questions q ON q.id = c.id", "c.id"
-        text_where = ["c.c0 LIKE ? ESCAPE '\\'"] * len(short)
-        text_params = list(short)
-    clause = " AND ".join([*text_where, where])
-    return (f"SELECT q.id FROM {source} WHERE {clause} ORDER BY {key} {direction}",
-            [*text_params, *params])
 
 
 ORDERS = {"id": "q.id", "code": "q.code", "qtype": "q.qtype", "point": "q.point",
           "status": "q.status", "difficulty": "q.difficulty", "updated": "q.updated_at",
           "used": "q.used_count", "author": "q.author"}
+# Orders without an index (code, point and difficulty have one; id is the rowid). SQLite sorts
+# them in a temp B-tree whose memory cipher_memory_security locks (0.36-0.51 s for 200,000
+# questions); reading (key, id) and sorting the tuples here takes 0.10-0.21 s and costs writes
+# nothing, where five more indexes would sort in 50 ms but add five inserts to every question
+# written (benchmarks/README.md). The columns are NOT NULL, and Python compares str by code
+# point, which is the order of SQLite's BINARY collation on UTF-8: ORDER BY key, id exactly
+# (DESC: both reversed, so the same list reversed).
+_SORTED_HERE = frozenset({"qtype", "status", "author", "updated", "used"})
 
 
 def ids(vault: Vault, bank_id: int, f: QuestionFilter, order: str = "id", descending: bool = False,
         limit: int = -1, offset: int = 0) -> list[int]:
     direction = "DESC" if descending else "ASC"
-    if f.text and f.text.split() and order == "id":
-        sql, params = _text_driven(bank_id, f, direction)
+    words = Words.of(f.text)
+    if words and order == "id" and limit >= 0:
+        filters, params = _where(bank_id, f, text=False)
+        sql, params = question_search.driven(words, filters, params, direction)
         return [int(r[0]) for r in vault.query(sql + " LIMIT ? OFFSET ?", (*params, limit, offset))]
     where, params = _where(bank_id, f)
+    if limit < 0 and order in _SORTED_HERE:
+        keyed = vault.query(f"SELECT {ORDERS[order]}, q.id FROM questions q WHERE {where}", params)
+        keyed.sort(reverse=descending)
+        return [int(r[1]) for r in keyed[offset:]]
     sql = (f"SELECT q.id FROM questions q WHERE {where} "
            f"ORDER BY {ORDERS[order]} {direction}, q.id {direction} LIMIT ? OFFSET ?")
     return [int(r[0]) for r in vault.query(sql, (*params, limit, offset))]
@@ -216,6 +191,24 @@ def ids(vault: Vault, bank_id: int, f: QuestionFilter, order: str = "id", descen
 def count(vault: Vault, bank_id: int, f: QuestionFilter) -> int:
     where, params = _where(bank_id, f)
     return int(vault.scalar(f"SELECT count(*) FROM questions q WHERE {where}", params))
+
+
+def rebuild_grams(vault: Vault, batch: int = 20_000) -> int:
+    """Fill question_grams again from the search texts (for vaults whose questions were written
+    without it, such as the benchmarks' bulk fills); returns the number of texts. Call it inside
+    a transaction."""
+    vault.execute("INSERT INTO question_grams(question_grams) VALUES ('delete-all')")
+    done = 0
+    last = 0
+    while True:
+        found = vault.query("SELECT id, c0 FROM question_fts_content WHERE id > ? ORDER BY id "
+                            "LIMIT ?", (last, batch))
+        if not found:
+            return done
+        vault.executemany("INSERT INTO question_grams(rowid, grams) VALUES (?, ?)",
+                          [(i, search_grams(text)) for i, text in found])
+        done += len(found)
+        last = int(found[-1][0])
 
 
 def rows(vault: Vault, qids: list[int]) -> dict[int, QuestionRow]:

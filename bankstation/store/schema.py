@@ -160,6 +160,16 @@ MIGRATIONS: Sequence[str] = (
     CREATE INDEX question_versions_status ON question_versions(status);
     -- Trigram tokens match any 3+ character run, which is what Chinese text search needs.
     CREATE VIRTUAL TABLE question_fts USING fts5(body, tokenize = 'trigram');
+    -- Words of 1-2 characters are below the trigram length: this index holds every character
+    -- of the same text with its right-hand neighbour as one token (questions_repo writes it,
+    -- see store/question_search.py). Contentless (the text is in question_fts) and without
+    -- positions: it only says which questions hold a pair. The ascii tokenizer folds ASCII case
+    -- as LIKE does, and with every ASCII punctuation character but the semicolon (migrations
+    -- are split on it) as a token character it splits only on space and control characters.
+    CREATE VIRTUAL TABLE question_grams USING fts5(
+        grams, content = '', contentless_delete = 1, detail = none,
+        tokenize = 'ascii tokenchars ''!"#$%&''''()*+,-./:<=>?@[\\]^_`{|}~'''
+    );
     CREATE TABLE images (
         id       TEXT PRIMARY KEY,
         mime     TEXT NOT NULL,

@@ -254,3 +254,31 @@ def test_whoever_last_wrote_a_version_cannot_approve_it(staffed_vault: Path, clo
         questions.approve(both, draft.id)
     station.logout(both)
     assert (edited.version, edited.author, rows[draft.id].author) == (1, "both", "both")
+
+
+def test_search_service_finds_what_a_substring_search_finds(
+        staffed_vault: Path, clock: FakeClock, bank: int) -> None:
+    """Through the services: words of 1, 2, 3 and 7+ characters from the start, the middle and
+    the very end of each text, LIKE's metacharacters, and both cases of a letter."""
+    session = _keeper(staffed_vault, clock)
+    made = [questions.create(session, bank, content) for content in SAMPLES]
+    extra = questions.create(session, bank, judge("额定电流为 50%_a\\b 时跳闸。", answer="×"))
+    texts = {q.id: q.content.search_text() for q in [*made, extra]}
+    words = {"%", "_", "\\", "%_", "a\\", "50%", "_A\\", "n2", "N2 = 1100", "三相异步电动机 原理"}
+    for text in texts.values():
+        for piece in text.split():
+            for size in (1, 2, 3, 7):
+                words.update(p for p in (piece[:size], piece[-size:], piece[1:1 + size]) if p)
+
+    def expected(query: str) -> list[int]:
+        def has(word: str, text: str) -> bool:
+            return word.lower() in text.lower()  # ASCII letters and CJK here: one folding
+
+        return [i for i, t in sorted(texts.items()) if all(has(w, t) for w in query.split())]
+
+    for word in sorted(words):
+        want = expected(word)
+        assert [r.id for r in search.search(session, bank, word)] == want[:50], word
+        assert search.question_ids(session, bank, QuestionFilter(text=word)) == want, word
+        assert search.question_count(session, bank, QuestionFilter(text=word)) == len(want)
+    station.logout(session)

@@ -1,5 +1,6 @@
-"""The question model: Qt's model tester, lazy pages over thousands of questions, the service's
-sort orders, filters and full-text search, and nothing held while locked."""
+"""The question model: Qt's model tester, every row from the start with their contents read a
+block at a time (a far jump reads one block), the service's sort orders, filters and full-text
+search, selection and edits across reloads, and nothing held while locked."""
 
 from __future__ import annotations
 
@@ -8,20 +9,30 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from bankstation.domain.qtypes import QType, Status
-from bankstation.domain.questions import QuestionContent, QuestionFilter
+from bankstation.domain.questions import QuestionContent, QuestionFilter, QuestionRow
 from bankstation.gui.hub import Context, Hub
 from bankstation.gui.main_window import MainWindow
 from bankstation.gui.models.questions import QuestionColumn, QuestionModel
 from bankstation.gui.models.review import ReviewModel
-from bankstation.gui.pages.questions import QuestionsPage
-from bankstation.services import station
+from bankstation.gui.pages.questions import QuestionsPage, question_table
+from bankstation.services import questions, search, station
 from bankstation.services.session import Session
 from tests.gui import bank_support as support
-from tests.gui.bank_support import KEEPER, add_questions, bulk_questions, judge, page_of, settle
+from tests.gui.bank_support import (
+    KEEPER,
+    REVIEWER,
+    add_questions,
+    bulk_questions,
+    judge,
+    page_of,
+    settle,
+)
+from tests.gui.conftest import MakeWindow
 from tests.gui.gui_support import wait_for_ops
 from tests.support import FakeClock, login
 
@@ -50,38 +61,106 @@ def ctx(session: Session) -> Context:
     return Context(session, Hub())
 
 
-def _column(model: QuestionModel, column: QuestionColumn) -> list[str]:
+def _column(qtbot: QtBot, model: QuestionModel, column: QuestionColumn) -> list[str]:
+    """Every cell of ``column``, after reading every block."""
+    model.ensure_rows(0, model.rowCount() - 1)
+    wait_for_ops(qtbot)
     return [model.data(model.index(r, model.column_of(column))) for r in range(model.rowCount())]
 
 
-def _fetch_all(qtbot: QtBot, model: QuestionModel) -> None:
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-        wait_for_ops(qtbot)
+def _stem(model: QuestionModel, row: int) -> str | None:
+    value = model.data(model.index(row, model.column_of(QuestionColumn.STEM)))
+    return value if isinstance(value, str) else None
 
 
-def test_pages_come_lazily_one_at_a_time(qtbot: QtBot, ctx: Context, big_bank: int) -> None:
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The size of every block the model reads (search.question_rows calls)."""
+    sizes: list[int] = []
+    real = search.question_rows
+
+    def counted(session: Session, qids: list[int]) -> dict[int, QuestionRow]:
+        sizes.append(len(qids))
+        return real(session, qids)
+
+    monkeypatch.setattr(search, "question_rows", counted)
+    return sizes
+
+
+def test_every_row_is_there_and_blocks_come_when_drawn(
+        qtbot: QtBot, ctx: Context, big_bank: int, reads: list[int]) -> None:
     model = QuestionModel(ctx)
+    size = model.block_size
     model.set_bank(big_bank)
     wait_for_ops(qtbot)
-    assert model.total == MANY  # every id is known at once…
-    assert model.rowCount() == model.page_size  # …but only the first page of rows is read
-    assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert model.loading and not model.canFetchMore(QModelIndex())  # one page at a time
+    assert model.rowCount() == model.total == MANY  # every row at once…
+    assert reads == [size]  # …with only the first block read
+    assert not model.canFetchMore(QModelIndex())
+    assert model.row_at(0) is not None and model.row_at(size) is None
+    assert _stem(model, size + 5) is None  # not read yet: drawing it asks for its block
+    assert model.data(model.index(size + 5, 0)) == str(model.ids[size + 5])  # the id is known
+    assert model.loading
+    model.data(model.index(size + 6, 3))  # the same block: not asked for twice
     wait_for_ops(qtbot)
-    assert model.rowCount() == 2 * model.page_size
-    ctx.hub.changed.emit()  # a reload starts again from the first page
+    assert reads == [size, size] and not model.loading
+    assert "编号 00305" in (_stem(model, size + 5) or "")
+    assert model.row_at(2 * size) is None
+    ctx.hub.changed.emit()  # a reload reads the blocks drawn last again, with the ids
     wait_for_ops(qtbot)
-    assert model.rowCount() == model.page_size
+    assert model.row_at(size + 5) is not None and model.row_at(0) is not None
+    assert reads == [size, size, size, size]
     station.lock(ctx.session)
     ctx.hub.changed.emit()
-    assert model.rowCount() == 0 and model.total == 0
-    assert not model.canFetchMore(QModelIndex())
+    assert model.rowCount() == 0 and model.total == 0 and model.row_at(0) is None
     station.unlock(ctx.session, "keeper-pass-1")
     ctx.hub.changed.emit()
     wait_for_ops(qtbot)
-    assert model.rowCount() == model.page_size
+    assert model.rowCount() == MANY
+
+
+def test_a_far_jump_reads_one_block_and_paints_it(
+        qtbot: QtBot, ctx: Context, big_bank: int, reads: list[int]) -> None:
+    """Dragging the scroll bar to row 2,500 of 3,000 (block 125 of 150) reads the blocks on
+    screen there, not the 124 above them."""
+    model = QuestionModel(ctx)
+    model.block_size = 20
+    view = question_table(model)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    model.set_bank(big_bank)
+    wait_for_ops(qtbot)
+    assert reads == [20]
+    view.scrollTo(model.index(2500, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    view.viewport().grab()  # paint: data() for the rows on screen
+    wait_for_ops(qtbot)
+    assert view.rowAt(0) == 2500
+    assert 2 <= len(reads) <= 3  # the first block, and the one or two on screen
+    assert model.row_at(2500) is not None and model.row_at(1250) is None
+    assert "编号 02500" in (_stem(model, 2500) or "")
+    before = len(reads)
+    view.viewport().grab()  # painting again reads nothing
+    wait_for_ops(qtbot)
+    assert len(reads) == before
+
+
+def test_the_cache_keeps_the_blocks_drawn_last(
+        qtbot: QtBot, ctx: Context, big_bank: int, reads: list[int]) -> None:
+    model = QuestionModel(ctx)
+    model.block_size, model.max_blocks = 100, 3
+    model.set_bank(big_bank)
+    wait_for_ops(qtbot)
+    for row in (100, 200, 300, 150):
+        _stem(model, row)
+        wait_for_ops(qtbot)
+    assert len(reads) == 4  # blocks 0-3 read once each (150's block was still there)
+    assert model.row_at(0) is None  # three kept: block 0 went for block 3
+    assert all(model.row_at(r) is not None for r in (100, 200, 300))
+    _stem(model, 5)
+    wait_for_ops(qtbot)
+    assert len(reads) == 5 and model.row_at(5) is not None
+    # block 1 was drawn after block 2, so block 2 went for block 0
+    assert [model.row_at(r) is not None for r in (100, 200, 300)] == [True, False, True]
 
 
 @pytest.mark.parametrize("force_py", [True, False])
@@ -91,7 +170,7 @@ def test_the_model_passes_the_model_tester(
     """The tester fetches more after every insertion, so it reads a narrowed list to the end,
     watching each page go in, the sort orders, the reloads and the lock."""
     model = QuestionModel(ctx)
-    model.page_size = 40
+    model.block_size = 40
     model.set_bank(big_bank)
     model.set_filter(QuestionFilter(point="AA001"))
     wait_for_ops(qtbot)
@@ -110,15 +189,15 @@ def test_the_model_passes_the_model_tester(
     wait_for_ops(qtbot)
 
 
-def test_every_page_comes_once_in_order(qtbot: QtBot, ctx: Context, big_bank: int) -> None:
+def test_every_block_comes_once_in_order(
+        qtbot: QtBot, ctx: Context, big_bank: int, reads: list[int]) -> None:
     model = QuestionModel(ctx)
-    model.page_size = 700
+    model.block_size = 700
     model.set_bank(big_bank)
     wait_for_ops(qtbot)
-    _fetch_all(qtbot, model)
-    ids = [int(i) for i in _column(model, QuestionColumn.ID)]
-    assert ids == sorted(ids) and len(set(ids)) == MANY
-    assert not model.canFetchMore(QModelIndex())
+    ids = [int(i) for i in _column(qtbot, model, QuestionColumn.ID)]
+    assert ids == sorted(ids) == model.ids and len(set(ids)) == MANY
+    assert reads == [700, 700, 700, 700, 200]
 
 
 def test_sorting_uses_the_services_orders(qtbot: QtBot, ctx: Context, big_bank: int) -> None:
@@ -127,11 +206,15 @@ def test_sorting_uses_the_services_orders(qtbot: QtBot, ctx: Context, big_bank: 
     wait_for_ops(qtbot)
     model.sort(model.column_of(QuestionColumn.DIFFICULTY), Qt.SortOrder.DescendingOrder)
     wait_for_ops(qtbot)
-    first = _column(model, QuestionColumn.DIFFICULTY)
+    first = _column(qtbot, model, QuestionColumn.DIFFICULTY)
     assert first[0] == "0.89" and first == sorted(first, reverse=True)
     model.sort(model.column_of(QuestionColumn.POINT), Qt.SortOrder.AscendingOrder)
     wait_for_ops(qtbot)
-    assert _column(model, QuestionColumn.POINT)[0] == "AA001"
+    assert _column(qtbot, model, QuestionColumn.POINT)[0] == "AA001"
+    # sorted in Python by the service (no index): ties keep the id order
+    model.sort(model.column_of(QuestionColumn.UPDATED), Qt.SortOrder.DescendingOrder)
+    wait_for_ops(qtbot)
+    assert model.ids == sorted(model.ids, reverse=True)  # one import: one time, all ties
     before = model.ids
     model.sort(model.column_of(QuestionColumn.STEM), Qt.SortOrder.AscendingOrder)  # unsortable
     wait_for_ops(qtbot)
@@ -218,3 +301,43 @@ def test_the_page_filters_searches_and_counts(
     header.setSortIndicator(page.model.column_of(QuestionColumn.STEM),
                             Qt.SortOrder.AscendingOrder)
     assert header.sortIndicatorSection() == 0  # the stem column cannot be sorted by
+
+
+def test_an_edit_shows_in_place_and_the_selection_stays(
+    qtbot: QtBot, big_bank: int, keeper_window: MainWindow
+) -> None:
+    """A question far down the table, selected and edited: after the reload the same question
+    is selected on its row, its new text is drawn, and the preview shows it."""
+    page: QuestionsPage = page_of(keeper_window, "试题", QuestionsPage)
+    model = page.model
+    qid = model.ids[2600]
+    assert page.select_question(qid)
+    wait_for_ops(qtbot)
+    assert page.selected_ids() == [qid] and page.current is not None
+    assert page.view.rowAt(page.view.viewport().height() // 2) > 2000  # scrolled to it
+    page.view.viewport().grab()
+    wait_for_ops(qtbot)
+    edited = page.current.content.with_changes(stem="改过的题干：接地电阻不大于 4Ω。")
+    session = page.ctx.session
+    questions.edit(session, qid, edited)
+    page.ctx.hub.changed.emit()  # what the editor's operation does
+    wait_for_ops(qtbot)
+    assert page.selected_ids() == [qid]
+    assert page.view.selectionModel().selectedRows()[0].row() == 2600
+    assert _stem(model, 2600) == "改过的题干：接地电阻不大于 4Ω。"
+    assert page.current is not None and "改过的题干" in page.preview.toPlainText()
+    page.view.selectAll()  # every row, read or not
+    assert len(page.selected_ids()) == MANY
+
+
+def test_review_approves_selected_rows_not_read_yet(
+    qtbot: QtBot, staffed_vault: Path, big_bank: int, make_window: MakeWindow
+) -> None:
+    from bankstation.gui.pages.review import ReviewPage
+
+    window = make_window(staffed_vault, *REVIEWER, purpose="审核试题")
+    page: ReviewPage = page_of(window, "审核", ReviewPage)
+    assert page.model.total == MANY and page.model.row_at(MANY - 1) is None
+    page.view.selectAll()
+    assert len(page.reviewable_ids()) == MANY  # by the keeper: none of them the reviewer's
+    assert page.approve_button.isEnabled()

@@ -140,15 +140,18 @@ class BankQuestionsBase(QWidget):
 
     # -- the selected question ---------------------------------------------------------------
     def selected_ids(self) -> list[int]:
+        """The questions of the selected rows, read or not (the model knows every id)."""
         rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
-        return [r.id for r in (self.model.row_at(n) for n in rows) if r is not None]
+        return [q for q in map(self.model.id_at, rows) if q is not None]
 
     def select_question(self, qid: int) -> bool:
-        """Select ``qid`` now if its row is read, and again after the reload under way."""
+        """Select ``qid`` now if it is in the table (and show it), and again after the reload
+        under way."""
         self._want = qid
         row = self.model.find(qid)
         if row >= 0:
             self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
         return row >= 0
 
     def _selection_changed(self) -> None:

@@ -68,9 +68,12 @@ class ReviewPage(BankQuestionsBase):
         self._bank_changed()
 
     def reviewable_ids(self) -> list[int]:
+        """The selected questions but one's own. A row not read yet (selected by Ctrl+A, say)
+        is not known to be one's own: it goes along, and approve_many refuses it if it is."""
+        model = self.review_model
         rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
-        found = (self.review_model.row_at(n) for n in rows)
-        return [r.id for r in found if r is not None and not self.review_model.own(r)]
+        return [qid for qid, row in ((model.id_at(n), model.row_at(n)) for n in rows)
+                if qid is not None and (row is None or not model.own(row))]
 
     def _own(self, question: Question | None) -> bool:
         return question is not None and question.author == self.ctx.session.account.name
