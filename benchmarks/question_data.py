@@ -306,10 +306,8 @@ def bulk_fill(session: Session, bank_id: int, count: int, seed: int = 1,
 
 def build_vault(path: Path, rows: int) -> float:
     """A vault with one 电工 theory bank of ``rows`` questions, filled by bulk_fill. Run it in
-    a child process (build_in_child): it uses the prototype lookaside setting to fill faster,
-    which a process that measures must not."""
+    a child process (build_in_child), so that the measuring process's peak RSS is its own."""
     start = time.perf_counter()
-    enlarge_lookaside()
     clock = FrozenClock()
     new_station(path, clock)
     session = keeper_login(path, clock, "生成测试题库")
@@ -339,31 +337,14 @@ def _flush(vault: Vault, rows_q: list[tuple[object, ...]], rows_v: list[tuple[ob
     rows_f.clear()
 
 
-# -- prototypes of the proposed SQLCipher settings (see benchmarks/README.md) -----------------
+# -- references for the SQLCipher settings (see benchmarks/README.md) ------------------------
 
-SQLITE_CONFIG_LOOKASIDE = 13  # https://sqlite.org/c3ref/c_config_covering_index_scan.html
+def default_lookaside() -> None:
+    """For comparison only: vaults opened after this keep SQLite's default lookaside pool
+    (123 slots here) instead of the larger one store/vault.py gives every connection."""
+    from bankstation.store import vault as vault_module
 
-
-def enlarge_lookaside(slot_size: int = 1200, slots: int = 1000) -> None:
-    """Give every connection a lookaside pool of ``slots`` slots (SQLite's default is 123).
-
-    With cipher_memory_security=ON each allocation SQLite makes outside its lookaside pool
-    costs an mlock and an munlock system call. The call goes to the sqlite3_config of the
-    SQLCipher library inside sqlcipher3, which must be made before the first connection
-    opens; the library is already initialised on import, so it is shut down and started
-    again around the call. Call this before any vault is opened.
-    """
-    import ctypes
-
-    from sqlcipher3 import _sqlite3
-
-    lib = ctypes.CDLL(_sqlite3.__file__)
-    results = (lib.sqlite3_shutdown(),
-               lib.sqlite3_config(SQLITE_CONFIG_LOOKASIDE, ctypes.c_int(slot_size),
-                                  ctypes.c_int(slots)),
-               lib.sqlite3_initialize())
-    if any(results):
-        raise RuntimeError(f"sqlite3_shutdown/config/initialize returned {results}")
+    vault_module._native = None
 
 
 def memory_security_off() -> None:
@@ -371,18 +352,7 @@ def memory_security_off() -> None:
     (a process-wide switch in SQLCipher). Never what the program does."""
     from bankstation.store import vault as vault_module
 
-    keyed = vault_module._key_and_check
+    def log_level_only(conn: object) -> None:
+        conn.executescript("PRAGMA cipher_log_level = NONE;")  # type: ignore[attr-defined]
 
-    class _SkipMemorySecurity:
-        def __init__(self, conn: object) -> None:
-            self.conn = conn
-
-        def execute(self, sql: str, *args: object) -> object:
-            if "cipher_memory_security" in sql:
-                sql = "PRAGMA cipher_log_level = NONE"
-            return self.conn.execute(sql, *args)  # type: ignore[attr-defined]
-
-    def key_and_check(conn: object, key: bytes) -> None:
-        keyed(_SkipMemorySecurity(conn), key)  # type: ignore[arg-type]
-
-    vault_module._key_and_check = key_and_check  # type: ignore[assignment]
+    vault_module._secure_memory = log_level_only  # type: ignore[assignment]

@@ -27,8 +27,8 @@ from question_data import (
     SHEET_COLUMNS,
     FrozenClock,
     check,
+    default_lookaside,
     element_nodes,
-    enlarge_lookaside,
     keeper_login,
     memory_security_off,
     new_bank,
@@ -45,8 +45,7 @@ from bankstation.store import questions_repo
 TARGET_S = 10.0
 SEED = 1
 VARIANTS = {
-    "lookaside": ("prototype: lookaside 1200 B x 1000 slots",
-                  lambda: enlarge_lookaside(1200, 1000)),
+    "default-lookaside": ("before: SQLite's default lookaside pool", default_lookaside),
     "memsec-off": ("reference only: cipher_memory_security OFF", memory_security_off),
 }
 
@@ -116,15 +115,19 @@ class Phases:
 @contextmanager
 def instrumented(phases: Phases) -> Iterator[None]:
     """Time the steps of imports.parse_source by wrapping the names it calls (undone after)."""
-    saved = (Source.read, imports.read_tables, imports.parse_questions)
+    saved = (Source.read, imports.read_tables, imports.parse_questions,
+             imports.near_duplicate_warnings)
     Source.read = phases.wrap("read file bytes (Source.read)", Source.read)  # type: ignore
     imports.read_tables = phases.wrap("read_tables (calamine + cells)", imports.read_tables)
     imports.parse_questions = phases.wrap("parse_questions (check rows)",
                                           imports.parse_questions)
+    imports.near_duplicate_warnings = phases.wrap("near_duplicate_warnings",
+                                                  imports.near_duplicate_warnings)
     try:
         yield
     finally:
-        Source.read, imports.read_tables, imports.parse_questions = saved  # type: ignore
+        (Source.read, imports.read_tables, imports.parse_questions,  # type: ignore
+         imports.near_duplicate_warnings) = saved
 
 
 def calamine_lists(path: Path) -> int:
@@ -172,6 +175,7 @@ def import_once(xlsx: Path, rows: int, folder: Path) -> dict[str, Any]:
     imports.commit_import(session, plan)
     out["commit"], out["commit_cpu"] = time.perf_counter() - start, time.process_time() - cpu
     out["peak_commit"] = peak_rss_mb()
+    out["lookaside"] = session.vault.lookaside()
     out["phases"], out["phase_peaks"] = dict(phases.seconds), dict(phases.peak)
     out["phase_cpu"] = dict(phases.cpu)
     out["session"], out["bank_id"], out["source"] = session, bank_id, source
@@ -204,8 +208,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the workbook")
     parser.add_argument("--baseline-runs", type=int, default=3)
     parser.add_argument("--parts", action="store_true",
-                        help="also run the import in child processes with the prototype "
-                             "lookaside setting and with memory security off")
+                        help="also run the import in child processes with SQLite's default "
+                             "lookaside pool (as before store/vault.py enlarged it) and with "
+                             "memory security off")
     parser.add_argument("--tracemalloc", action="store_true",
                         help="also import into a second bank under tracemalloc (slow)")
     parser.add_argument("--profile", type=int, metavar="TOP", default=0,
@@ -266,7 +271,7 @@ def main() -> None:
     rest = t_plan - sum(run["phases"].values())
     rest_cpu = run["plan_cpu"] - sum(run["phase_cpu"].values())
     out += [
-        ("  plan: sort rows, near-duplicate check (rest)", rest, rest_cpu,
+        ("  plan: the rest (codes in the bank, sorting rows)", rest, rest_cpu,
          rows / max(rest, 1e-9), f"{run['peak_plan']:,.0f}", rest / t_base),
         ("imports.plan_import", t_plan, run["plan_cpu"], rows / t_plan,
          f"{run['peak_plan']:,.0f}", t_plan / t_base),
@@ -286,6 +291,10 @@ def main() -> None:
 
     print()
     table(("measure", "seconds", "CPU s", "rows/s", "peak RSS MiB", "vs baseline"), out)
+    pool = run["lookaside"]
+    print("lookaside pool after the commit: " + (
+        f"{pool.highwater:,} slots at most in use, {pool.missed_full:,} allocations turned away "
+        "for want of a slot" if pool else "not readable (default pool?)"))
     print(f"plan warnings: {run['warnings']:,} (near-duplicate check runs up to "
           f"{imports.NEAR_DUPLICATE_LIMIT:,} questions in bank + file)")
     print(f"RSS before the import {run['rss_before']:,.0f} MiB; peak during the import "

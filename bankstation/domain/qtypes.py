@@ -22,7 +22,7 @@ class QType(StrEnum):
 
     @property
     def is_choice(self) -> bool:
-        return self in (QType.SINGLE, QType.MULTIPLE)
+        return self in CHOICE
 
     @property
     def is_subjective(self) -> bool:
@@ -44,18 +44,20 @@ QTYPE_LABELS = {
     QType.CASE: "案例分析题",
     QType.PRACTICAL: "操作技能考核题",
 }
+CHOICE = frozenset({QType.SINGLE, QType.MULTIPLE})
 SUBJECTIVE = frozenset({QType.SHORT, QType.CALC, QType.ESSAY, QType.CASE})
 EXAM_LABELS = {"theory": "理论知识", "practical": "操作技能"}
+QTYPE_ALIASES = {"单选题": QType.SINGLE, "多选题": QType.MULTIPLE, "选择题": QType.SINGLE,
+                 "操作题": QType.PRACTICAL, "实操题": QType.PRACTICAL, "案例题": QType.CASE}
+# Every name a file may give a type by: aliases, then values and labels (which win).
+_QTYPE_NAMES: dict[str, QType] = {
+    **QTYPE_ALIASES,
+    **{name: qtype for qtype in QType for name in (qtype.value, qtype.label)},
+}
 
 
 def parse_qtype(text: str) -> QType | None:
-    value = text.strip()
-    aliases = {"单选题": QType.SINGLE, "多选题": QType.MULTIPLE, "选择题": QType.SINGLE,
-               "操作题": QType.PRACTICAL, "实操题": QType.PRACTICAL, "案例题": QType.CASE}
-    for qtype in QType:
-        if value in (qtype.value, qtype.label):
-            return qtype
-    return aliases.get(value)
+    return _QTYPE_NAMES.get(text.strip())
 
 
 class Status(StrEnum):

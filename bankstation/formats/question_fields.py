@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -49,7 +50,7 @@ class RawQuestion:
 
 @dataclass
 class Built:
-    content: QuestionContent
+    content: QuestionContent  # complete once build_question returns
     errors: list[Issue] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     handled: set[str | None] = field(default_factory=set)
@@ -65,8 +66,8 @@ def build_question(raw: RawQuestion, rubric: tuple[RubricRow, ...] = (),
 
     ``rubric_checked`` says the caller already checked each rubric row where it stands.
     """
-    point = code_key(raw.point)
-    built = Built(QuestionContent(raw.qtype, point, raw.stem))
+    point = _point_key(raw.point)
+    built = Built(_PENDING)
     point_message = point_problem(point, table)
     if point_message:
         built.error("鉴定点", point_message)
@@ -94,6 +95,12 @@ def build_question(raw: RawQuestion, rubric: tuple[RubricRow, ...] = (),
     return built
 
 
+_PENDING = QuestionContent(QType.JUDGE, "", "")
+# A file names a few hundred points at most and writes its answers and difficulties in a few
+# dozen ways: each distinct text is normalised and parsed once (the caches are bounded).
+_point_key = functools.lru_cache(maxsize=4096)(code_key)
+
+
 def point_problem(point: str, table: ElementTable | None) -> str | None:
     if not point:
         return "缺少鉴定点代码。"
@@ -110,16 +117,18 @@ def point_problem(point: str, table: ElementTable | None) -> str | None:
 
 
 def _options(raw: RawQuestion, built: Built) -> tuple[str, ...]:
-    filled = [i for i, text in enumerate(raw.options) if text]
     if not raw.qtype.is_choice:
-        if filled:
+        if any(raw.options):
             built.warnings.append(("选项A", f"{raw.qtype.label}不需要选项，已忽略所填选项。"))
         return ()
+    filled = [i for i, text in enumerate(raw.options) if text]
+    if filled and filled[-1] == len(filled) - 1:  # A, B, … in order without a gap
+        return tuple(raw.options[: len(filled)])
     options = tuple(raw.options[i] for i in filled)
     if not filled:
         built.error("选项A", "选择题没有选项：请从「选项A」起依次填写。")
         built.handled.add("答案")
-    elif filled != list(range(len(filled))):
+    else:
         gap = next(i for i in range(len(filled)) if i not in filled)
         given = "、".join(LETTERS[i] for i in filled)
         built.error(OPTION_COLUMNS[gap], f"选项不连续：填了 {given}，缺少 {LETTERS[gap]}。"
@@ -144,29 +153,50 @@ def _answer(raw: RawQuestion, options: tuple[str, ...], built: Built) -> Answer:
         return "", (), ()
     if "答案" in built.handled:
         return "", (), ()
+    if qtype is QType.FILL:
+        try:
+            return "", parse_fill(text), ()
+        except ValidationError as exc:
+            built.error("答案", exc.message)
+            return "", (), ()
+    answer, message = _choice_or_judge(qtype, text, len(options))
+    if message is not None:
+        built.error("答案", message)
+    return answer, (), ()
+
+
+@functools.lru_cache(maxsize=4096)
+def _choice_or_judge(qtype: QType, text: str, option_count: int) -> tuple[str, str | None]:
+    """(answer, None), or ("", why not) for a judge, single or multiple answer."""
     try:
         if qtype is QType.JUDGE:
-            return parse_judge(nfkc(text)), (), ()
-        if qtype is QType.FILL:
-            return "", parse_fill(text), ()
+            return parse_judge(nfkc(text)), None
         if qtype is QType.SINGLE:
-            return parse_single(nfkc(text), len(options)), (), ()
-        return parse_multiple(nfkc(text), len(options)), (), ()
+            return parse_single(nfkc(text), option_count), None
+        return parse_multiple(nfkc(text), option_count), None
     except ValidationError as exc:
-        built.error("答案", exc.message)
-        return "", (), ()
+        return "", exc.message
 
 
 def _difficulty(text: str, built: Built) -> float:
+    value, message = _difficulty_value(text)
+    if message is not None:
+        built.error("难度", message)
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _difficulty_value(text: str) -> tuple[float, str | None]:
     try:
-        return parse_difficulty(nfkc(text))
+        return parse_difficulty(nfkc(text)), None
     except ValidationError as exc:
-        built.error("难度", exc.message)
-        return 0.65
+        return 0.65, exc.message
 
 
 def _time_limit(raw: RawQuestion, built: Built) -> int | None:
     if raw.qtype is not QType.PRACTICAL:
+        if not (raw.time_limit or raw.site_prep or raw.candidate_prep):
+            return None
         filled = [c for c, v in zip(PRACTICAL_COLUMNS, (raw.time_limit, raw.site_prep,
                                                         raw.candidate_prep), strict=True) if v]
         if filled:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
@@ -67,8 +68,9 @@ def parse_questions(tables: Tables, table: ElementTable | None = None,
         qtype = _row_qtype(sheet, row, out)
         if qtype is None:
             continue
-        if row.get("试题编号"):
-            kinds.setdefault(row.get("试题编号"), qtype)
+        code = row.get("试题编号")
+        if code:
+            kinds.setdefault(code, qtype)
         item = _parse_row(sheet, row, qtype, rubrics, table, exam, tables.kind, out)
         if item is not None and row.number not in bad_rows:
             out.items.append(item)
@@ -82,13 +84,19 @@ def _no_sheet() -> Problem:
 
 def _required(sheet: Sheet) -> tuple[str, ...]:
     """答案 is required unless every row is a practical task (which has a rubric instead)."""
-    kinds = {parse_qtype(nfkc(row.get("题型"))) for row in sheet.rows}
+    kinds = {_qtype_of(row.get("题型"))[1] for row in sheet.rows}
     return REQUIRED_COLUMNS if kinds == {QType.PRACTICAL} else (*REQUIRED_COLUMNS, "答案")
 
 
+@functools.lru_cache(maxsize=256)
+def _qtype_of(cell: str) -> tuple[str, QType | None]:
+    """A 题型 cell as normalised text and the type it names (a file uses a handful)."""
+    text = nfkc(cell)
+    return text, parse_qtype(text)
+
+
 def _row_qtype(sheet: Sheet, row: Row, out: ParsedQuestions) -> QType | None:
-    text = nfkc(row.get("题型"))
-    qtype = parse_qtype(text)
+    text, qtype = _qtype_of(row.get("题型"))
     if not text:
         out.problems.append(sheet.problem(row.number, "题型", "题型为空。"))
     elif qtype is None:
@@ -125,7 +133,8 @@ def _parse_row(sheet: Sheet, row: Row, qtype: QType, rubrics: RubricIndex,
         out.problems.append(sheet.problem(row.number, "题型", f"「{qtype.label}」不属于"
                                           f"{EXAM_LABELS.get(exam, exam)}题库。"))
     code = row.get("试题编号")
-    rubric = tuple(r for _, r in rubrics.get(code, [])) if code else ()
+    entries = rubrics.get(code) if code else None
+    rubric = tuple(r for _, r in entries) if entries else ()
     built = build_question(_raw(row, qtype), rubric, table, rubric_checked=True)
     for column, message in built.errors:
         text = _no_rubric_message(code, kind) if message == NO_RUBRIC else message
@@ -139,12 +148,13 @@ def _parse_row(sheet: Sheet, row: Row, qtype: QType, rubrics: RubricIndex,
 
 
 def _raw(row: Row, qtype: QType) -> RawQuestion:
+    get = row.values.get
     return RawQuestion(
-        qtype=qtype, point=row.get("鉴定点"), stem=row.get("题干"),
-        options=tuple(row.get(c) for c in OPTION_COLUMNS), answer=row.get("答案"),
-        difficulty=row.get("难度"), analysis=row.get("解析"), source=row.get("出处"),
-        enemy_group=row.get("互斥组"), code=row.get("试题编号"), time_limit=row.get("时限"),
-        site_prep=row.get("考场准备"), candidate_prep=row.get("考生准备"),
+        qtype=qtype, point=get("鉴定点", ""), stem=get("题干", ""),
+        options=tuple([get(c, "") for c in OPTION_COLUMNS]), answer=get("答案", ""),
+        difficulty=get("难度", ""), analysis=get("解析", ""), source=get("出处", ""),
+        enemy_group=get("互斥组", ""), code=get("试题编号", ""), time_limit=get("时限", ""),
+        site_prep=get("考场准备", ""), candidate_prep=get("考生准备", ""),
     )
 
 
@@ -159,7 +169,10 @@ def _no_rubric_message(code: str, kind: str) -> str:
 
 
 def _level(sheet: Sheet, row: Row, out: ParsedQuestions) -> int | None:
-    text = nfkc(row.get("等级"))
+    cell = row.get("等级")
+    if not cell:
+        return None
+    text = nfkc(cell)
     if not text:
         return None
     for part in re.split(r"[/／、（）()\s]+", text):

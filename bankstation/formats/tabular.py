@@ -172,6 +172,17 @@ def _columns(tables: Tables, label: str | None, row: int, cells: list[str],
 
 def _row(tables: Tables, label: str | None, number: int, cells: list[str],
          columns: list[str], col0: int) -> Row:
+    # The usual row: every filled cell under a named column, none too long.
+    values = {name: text for name, text in zip(columns, cells, strict=False) if text}
+    if ("" not in values and (len(cells) <= len(columns) or not any(cells[len(columns):]))
+            and max(map(len, values.values()), default=0) <= MAX_CELL):
+        return Row(number, values)
+    return _odd_row(tables, label, number, cells, columns, col0)
+
+
+def _odd_row(tables: Tables, label: str | None, number: int, cells: list[str],
+             columns: list[str], col0: int) -> Row:
+    """A row with text under no column name, or with an oversized cell: cell by cell."""
     values: dict[str, str] = {}
     for i, text in enumerate(cells):
         if not text:

@@ -13,10 +13,15 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 # Word's manual line break (\x0b) and page break (\x0c) are line breaks to a person.
 _BREAK_RE = re.compile(r"\r\n|[\r\x0b\x0c\u2028\u2029]")
 _INVISIBLE_RE = re.compile(r"[\s\ufeff\u200b\u200c\u200d\u2060]+")
+# Every character either pattern above touches: text without one (nearly all of it) needs
+# only the strip, and one search costs half of the two substitutions.
+_UNCLEAN_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
 
 
 def clean_text(value: str) -> str:
     """Line ends as ``\\n``, no control characters, no surrounding whitespace."""
+    if _UNCLEAN_RE.search(value) is None:
+        return value.strip()
     return _CONTROL_RE.sub("", _BREAK_RE.sub("\n", value)).strip()
 
 
@@ -45,6 +50,8 @@ def format_number(value: float) -> str:
 
 def cell_text(value: object) -> str:
     """A spreadsheet cell as text: numbers without ``.0``, dates in ISO form, booleans as TRUE."""
+    if type(value) is str:  # most cells: before the isinstance chain
+        return clean_text(value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):

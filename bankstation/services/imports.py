@@ -7,6 +7,9 @@ left alone when nothing changed); imported questions wait for review (待审核)
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,9 +120,31 @@ def parse_source(session: Session, bank_id: int, source: Source) -> ParsedQuesti
     return parse_questions(read_tables(data, source.name), table, bank.exam)
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a file's worth of objects is built.
+
+    Reading 100,000 rows makes millions of objects that all live until the import ends; each
+    full collection would walk all of them again (0.7 s of a 100,000-row plan). Reference
+    counting still frees everything that is not a cycle.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def plan_import(session: Session, bank_id: int, source: Source) -> ImportPlan:
     """Check every row and sort them into added / new version / unchanged / rejected."""
     session.require(Role.KEEPER)
+    with _no_cycle_collection():
+        return _plan(session, bank_id, source)
+
+
+def _plan(session: Session, bank_id: int, source: Source) -> ImportPlan:
     parsed = parse_source(session, bank_id, source)
     plan = ImportPlan(bank_id, source.name, problems=list(parsed.problems),
                       warnings=list(parsed.warnings))

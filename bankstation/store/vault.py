@@ -7,14 +7,17 @@ change and its ledger entry are committed together or not at all.
 
 from __future__ import annotations
 
+import ctypes
 import shutil
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
+from sqlcipher3 import _sqlite3
 
 from bankstation.domain.errors import NotAVault, VaultError, VaultExists, VaultMissing, VaultTooNew
 from bankstation.store.errors import raise_sqlite_error
@@ -26,10 +29,12 @@ PLAIN_SQLITE_MAGIC = b"SQLite format 3\x00"
 class Vault:
     """An open, keyed connection. Safe to hand between threads; one user at a time."""
 
-    def __init__(self, conn: sqlcipher3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlcipher3.Connection, path: Path, handle: int | None = None
+                 ) -> None:
         self._conn = conn
         self.path = path
         self._lock = threading.RLock()
+        self._handle = handle  # the C sqlite3* of conn, when _connect could learn it
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -37,14 +42,16 @@ class Vault:
         if path.exists():
             raise VaultExists()
         path.parent.mkdir(parents=True, exist_ok=True)
-        vault = cls(_connect(path, key), path)
+        conn, handle = _connect(path, key)
+        vault = cls(conn, path, handle)
         vault.migrate()
         return vault
 
     @classmethod
     def open(cls, path: Path, key: bytes, backup_before_migrating: bool = True) -> Vault:
         check_looks_like_vault(path)
-        vault = cls(_connect(path, key), path)
+        conn, handle = _connect(path, key)
+        vault = cls(conn, path, handle)
         version = vault.user_version()
         if version > LATEST_VERSION:
             vault.close()
@@ -56,6 +63,7 @@ class Vault:
 
     def close(self) -> None:
         with self._lock:
+            self._handle = None
             self._conn.close()
 
     # -- schema ----------------------------------------------------------------------------
@@ -154,6 +162,13 @@ class Vault:
         """Cap the file size (tests simulate a full disk this way)."""
         self.execute(f"PRAGMA max_page_count = {int(pages)}")
 
+    def lookaside(self) -> LookasideUse | None:
+        """How this connection's lookaside pool is used; None when it cannot be read."""
+        with self._lock:
+            if self._handle is None or _native is None:
+                return None
+            return _native.lookaside_use(self._handle)
+
 
 def check_looks_like_vault(path: Path) -> None:
     """Cheap refusals before keying: missing file, empty file, plain unencrypted SQLite."""
@@ -167,26 +182,51 @@ def check_looks_like_vault(path: Path) -> None:
         raise NotAVault()
 
 
-def _connect(path: Path, key: bytes) -> sqlcipher3.Connection:
+def _connect(path: Path, key: bytes) -> tuple[sqlcipher3.Connection, int | None]:
+    """A keyed, checked connection and its C handle (None if it could not be learnt)."""
     if len(key) != 32:
         raise VaultError("题库密钥长度错误。")
+    if _native is not None:
+        _native.forget_opened()
     try:
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     except sqlcipher3.Error as exc:
         raise_sqlite_error(exc)
         raise
     try:
+        _secure_memory(conn)
+        handle = _enlarge_lookaside(conn)
         _key_and_check(conn, key)
     except BaseException:
         conn.close()
         raise
-    return conn
+    return conn, handle
+
+
+def _secure_memory(conn: sqlcipher3.Connection) -> None:
+    """Wipe freed memory that held keys or page plaintext (SQLCipher >= 4.5 defaults it off).
+
+    Both settings are process-wide in SQLCipher. Memory security goes on before the lookaside
+    pool is allocated, or the first connection's pool would not be locked; executescript
+    finalizes its statements, so no lookaside slot stays in use.
+    """
+    try:
+        conn.executescript("PRAGMA cipher_log_level = NONE; PRAGMA cipher_memory_security = ON;")
+    except sqlcipher3.Error as exc:
+        raise_sqlite_error(exc)
+        raise
+
+
+def _enlarge_lookaside(conn: sqlcipher3.Connection) -> int | None:
+    """Give the new connection the larger pool; its C handle, or None if it is unknown."""
+    handle = _native.take_opened() if _native is not None else None
+    if handle is not None and _native is not None:
+        # if SQLite refuses (a slot already in use), the connection keeps the default pool
+        _native.enlarge_lookaside(handle, LOOKASIDE_SLOT_SIZE, LOOKASIDE_SLOTS)
+    return handle
 
 
 def _key_and_check(conn: sqlcipher3.Connection, key: bytes) -> None:
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    # Wipe freed memory that held keys or page plaintext (SQLCipher >= 4.5 defaults it off).
-    conn.execute("PRAGMA cipher_memory_security = ON")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     try:
         # Reading the schema is what proves the key: a wrong key fails with SQLITE_NOTADB.
@@ -221,4 +261,103 @@ def cipher_settings(vault: Vault) -> dict[str, str]:
     return {name: str(vault.scalar(f"PRAGMA {name}")) for name in names}
 
 
-__all__ = ["NotAVault", "Vault", "check_looks_like_vault", "cipher_settings"]
+# -- SQLite's lookaside pool ----------------------------------------------------------------
+# With cipher_memory_security ON, SQLCipher's allocator mlocks every block SQLite allocates, and
+# wipes and munlocks it when it is freed: two system calls per allocation, each dearer as the
+# process's memory map fragments. The small blocks a connection allocates for statements,
+# records and values come from its lookaside pool instead and never reach that allocator, but
+# SQLite's default pool (123 slots in this build) is full as soon as the statement cache is
+# warm: importing a question cost some 50 mlock and as many munlock calls, 40 s of a
+# 100,000-question import. A pool of 1,000 slots of 1,200 bytes (1.2 MB per connection,
+# allocated through SQLCipher's allocator, so locked once and wiped when the connection
+# closes) takes them; slots are reused without being wiped in between, as the default pool's
+# are. benchmarks/README.md (question_import.py) has the measurements.
+# sqlcipher3 has no API for it, so the two C calls go through ctypes to the SQLite library
+# inside sqlcipher3. If anything is missing or refused, the connection keeps the default pool:
+# slower, never wrong.
+LOOKASIDE_SLOT_SIZE = 1200
+LOOKASIDE_SLOTS = 1000
+
+_SQLITE_OK = 0
+_SQLITE_DBCONFIG_LOOKASIDE = 1001  # https://sqlite.org/c3ref/c_dbconfig_defensive.html
+_SQLITE_DBSTATUS_LOOKASIDE_USED = 0  # https://sqlite.org/c3ref/c_dbstatus_options.html
+_SQLITE_DBSTATUS_LOOKASIDE_MISS_FULL = 6
+# int xEntryPoint(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pThunk)
+_AutoExtension = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
+                                  ctypes.c_void_p)
+
+
+@dataclass(frozen=True)
+class LookasideUse:
+    """``sqlite3_db_status`` of a connection's lookaside pool."""
+
+    used: int  # slots in use now
+    highwater: int  # most slots ever in use at once
+    missed_full: int  # allocations that went to the allocator because every slot was taken
+
+
+class _NativeSqlite:
+    """The C calls sqlcipher3 does not offer, on the library inside it.
+
+    A connection's ``sqlite3*`` is learnt from an automatic extension
+    (``sqlite3_auto_extension``), which SQLite calls with the new handle inside every
+    ``sqlite3_open`` — on the opening thread, so ``_connect`` takes the handle its own
+    ``sqlcipher3.connect`` produced straight after the call.
+    """
+
+    def __init__(self, lib: ctypes.CDLL) -> None:
+        # int sqlite3_db_config(sqlite3*, int op, ...): the fixed arguments typed, the rest
+        # passed as ctypes objects, so platforms that pass variadic arguments differently
+        # (arm64 macOS) get them right
+        self._config = lib.sqlite3_db_config
+        self._config.argtypes = (ctypes.c_void_p, ctypes.c_int)
+        self._config.restype = ctypes.c_int
+        self._status = lib.sqlite3_db_status
+        self._status.restype = ctypes.c_int
+        self._status.argtypes = (ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_int),
+                                 ctypes.POINTER(ctypes.c_int), ctypes.c_int)
+        self._opened = threading.local()
+        self._hook = _AutoExtension(self._note_opened)  # SQLite keeps only the C pointer
+        if lib.sqlite3_auto_extension(self._hook) != _SQLITE_OK:
+            raise OSError("sqlite3_auto_extension failed")
+
+    def _note_opened(self, db: int | None, _errors: int | None, _api: int | None) -> int:
+        self._opened.handle = db
+        return _SQLITE_OK
+
+    def forget_opened(self) -> None:
+        self._opened.handle = None
+
+    def take_opened(self) -> int | None:
+        handle: int | None = getattr(self._opened, "handle", None)
+        self._opened.handle = None
+        return handle
+
+    def enlarge_lookaside(self, handle: int, slot_size: int, slots: int) -> bool:
+        """A pool SQLite allocates itself; only possible while no slot is in use."""
+        result = self._config(handle, _SQLITE_DBCONFIG_LOOKASIDE, ctypes.c_void_p(None),
+                              ctypes.c_int(slot_size), ctypes.c_int(slots))
+        return bool(result == _SQLITE_OK)
+
+    def lookaside_use(self, handle: int) -> LookasideUse | None:
+        values = []
+        for op in (_SQLITE_DBSTATUS_LOOKASIDE_USED, _SQLITE_DBSTATUS_LOOKASIDE_MISS_FULL):
+            current, highest = ctypes.c_int(), ctypes.c_int()
+            if self._status(handle, op, ctypes.byref(current), ctypes.byref(highest), 0):
+                return None
+            values.append((current.value, highest.value))
+        (used, highwater), (_, missed_full) = values
+        return LookasideUse(used, highwater, missed_full)
+
+
+def _load_native() -> _NativeSqlite | None:
+    try:
+        return _NativeSqlite(ctypes.CDLL(_sqlite3.__file__))
+    except (OSError, AttributeError):
+        return None
+
+
+_native = _load_native()
+
+
+__all__ = ["LookasideUse", "NotAVault", "Vault", "check_looks_like_vault", "cipher_settings"]

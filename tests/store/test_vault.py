@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from bankstation.domain.errors import DiskFull, NotAVault, VaultExists, VaultMissing, VaultTooNew
 from bankstation.store import schema
+from bankstation.store import vault as vault_module
 from bankstation.store.vault import Vault, cipher_settings
 
 KEY = bytes(range(32))
@@ -138,3 +142,131 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(tmp_path: Path) -> None:
     assert vault.scalar("SELECT count(*) FROM meta WHERE key LIKE 'fill%'") == 0
     assert vault.pragma_checks() == ("ok", "")
     vault.close()
+
+
+
+# -- the lookaside pool (store/vault.py: a larger one than SQLite's default) ----------------
+
+def _prepare_many(vault: Vault, count: int = 300) -> None:
+    """Keep ``count`` distinct statements in the connection's cache: together they hold more
+    lookaside slots than SQLite's default pool of 123 has."""
+    for i in range(count):
+        vault.query(f"SELECT {i}, count(*) FROM sqlite_master WHERE type = 'table'")
+
+
+def _works(vault: Vault) -> None:
+    with vault.transaction():
+        vault.execute("INSERT INTO meta(key, value) VALUES ('kept', 'yes')")
+    assert vault.scalar("SELECT value FROM meta WHERE key = 'kept'") == "yes"
+
+
+def test_a_vault_connection_has_the_larger_lookaside_pool(tmp_path: Path) -> None:
+    vault = Vault.create(tmp_path / "v.bsv", KEY)
+    _prepare_many(vault)
+    use = vault.lookaside()
+    settings = cipher_settings(vault)
+    vault.close()
+    assert use is not None, "sqlite3_db_status could not be read"
+    assert use.highwater > 200  # the default pool has 123 slots and turns the rest away
+    assert use.missed_full == 0
+    assert settings["cipher_memory_security"] == "1"
+    assert vault.lookaside() is None  # closed: the handle is gone, never read again
+
+
+def test_without_the_setting_the_same_work_overflows_the_default_pool(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the test above would see if the pool were not enlarged, and what a vault gets
+    when SQLite refuses the setting: the default pool, and a vault that works."""
+    assert vault_module._native is not None
+    monkeypatch.setattr(vault_module._native, "enlarge_lookaside", lambda *args: False)
+    vault = Vault.create(tmp_path / "v.bsv", KEY)
+    _prepare_many(vault)
+    use = vault.lookaside()
+    _works(vault)
+    vault.close()
+    assert use is not None
+    assert use.highwater <= 200
+    assert use.missed_full > 0
+
+
+def test_a_refused_setting_changes_nothing(tmp_path: Path) -> None:
+    """SQLite refuses to replace a pool that is in use (SQLITE_BUSY): the call says so and
+    the connection keeps the pool it has."""
+    native = vault_module._native
+    assert native is not None
+    vault = Vault.create(tmp_path / "v.bsv", KEY)
+    handle = vault._handle
+    assert handle is not None
+    assert native.enlarge_lookaside(handle, 64, 2) is False
+    _prepare_many(vault)
+    use = vault.lookaside()
+    _works(vault)
+    vault.close()
+    assert use is not None and use.highwater > 200 and use.missed_full == 0
+
+
+def test_a_library_without_the_c_calls_keeps_the_default_pool(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class NoSymbols:
+        def __getattr__(self, name: str) -> object:
+            raise AttributeError(name)
+
+    monkeypatch.setattr(vault_module.ctypes, "CDLL", lambda path: NoSymbols())
+    assert vault_module._load_native() is None
+    monkeypatch.setattr(vault_module.ctypes, "CDLL", _refuse_to_load)
+    assert vault_module._load_native() is None
+    monkeypatch.setattr(vault_module, "_native", None)
+    vault = Vault.create(tmp_path / "v.bsv", KEY)
+    assert vault.lookaside() is None
+    _works(vault)
+    vault.close()
+
+
+def _refuse_to_load(path: str) -> object:
+    raise OSError(f"cannot load {path}")
+
+
+def test_a_vault_opened_in_another_thread_gets_its_own_pool(tmp_path: Path) -> None:
+    Vault.create(tmp_path / "v.bsv", KEY).close()
+    opened: list[Vault] = []
+    worker = threading.Thread(target=lambda: opened.append(Vault.open(tmp_path / "v.bsv", KEY)))
+    worker.start()
+    worker.join()
+    here = Vault.open(tmp_path / "v.bsv", KEY)
+    (there,) = opened
+    assert there._handle is not None and here._handle is not None
+    assert there._handle != here._handle
+    _prepare_many(there)
+    there_use, here_use = there.lookaside(), here.lookaside()
+    there.close()
+    here.close()
+    assert there_use is not None and here_use is not None
+    assert there_use.highwater > 200 and there_use.missed_full == 0
+    assert here_use.highwater < there_use.highwater
+
+
+_LOCKED_AFTER_FIRST_VAULT = """
+import sys
+from pathlib import Path
+from bankstation.store import vault as vault_module
+if sys.argv[2] == "default":
+    vault_module._native = None
+vault = vault_module.Vault.create(Path(sys.argv[1]), bytes(32))
+status = Path("/proc/self/status").read_text().splitlines()
+print(next(int(line.split()[1]) for line in status if line.startswith("VmLck:")))
+vault.close()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmLck (Linux)")
+def test_the_first_vault_of_a_process_has_its_pool_locked(tmp_path: Path) -> None:
+    """Memory security is process-wide and must be on before the pool is allocated, or the
+    first connection's 1.2 MB pool (statement and row memory) would not be locked."""
+    locked = {}
+    for pool in ("larger", "default"):
+        done = subprocess.run(
+            [sys.executable, "-c", _LOCKED_AFTER_FIRST_VAULT, str(tmp_path / f"{pool}.bsv"), pool],
+            capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2])
+        locked[pool] = int(done.stdout.split()[-1])
+    pool_kib = vault_module.LOOKASIDE_SLOT_SIZE * vault_module.LOOKASIDE_SLOTS // 1024
+    assert locked["larger"] - locked["default"] >= pool_kib * 3 // 4, locked
