@@ -10,7 +10,6 @@ checked here against every rule by an independent checker (exact arithmetic, no 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import random
 import statistics
 import sys
@@ -20,7 +19,6 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 import assembly_ilp
-import assembly_proto
 from common import header, table, timed
 
 from bankstation.domain.assembly import AssemblyFailed, Item, Rules, assemble
@@ -278,7 +276,10 @@ def run_engine(items: list[Item], rules: Rules, bp: Blueprint, bank: dict[int, Q
         else:
             runs.ok += 1
         runs.resting.append(resting_used(result.forms, bank))
-        runs.reported_reused.append(sum(result.reused.values()))
+        # placements of the questions the engine reports as reused, to set beside the count
+        # the checker makes from the bank's own records
+        runs.reported_reused.append(sum(1 for form in result.forms for i in form
+                                        if i.qid in result.reused.get(i.cell, ())))
         runs.uses.append(uses_sum(result.forms, bank))
     return runs
 
@@ -286,22 +287,12 @@ def run_engine(items: list[Item], rules: Rules, bp: Blueprint, bank: dict[int, Q
 def witness(items: list[Item], rules: Rules, bp: Blueprint, bank: dict[int, Question],
             depth: int, steps: int) -> bool:
     """A certificate of feasibility for an instance neither the timed engine nor HiGHS settled:
-    the engine's own search given ``steps`` repair steps instead of its default. This sets a
-    private default of domain.assembly._repair for the one call (never in a timed run); the
-    answer counts only if the independent checker accepts it."""
-    import bankstation.domain.assembly as engine
-
-    saved = engine._repair.__defaults__
-    if saved is None or len(saved) != 2:
-        print("  --witness: domain.assembly._repair changed shape, skipped", file=sys.stderr)
-        return False
-    engine._repair.__defaults__ = (steps, saved[1])
+    one round of the engine's own search with ``steps`` repair steps instead of its default
+    (never in a timed run); the answer counts only if the independent checker accepts it."""
     try:
-        result = engine.assemble(items, rules, random.Random("witness"))
+        result = assemble(items, rules, random.Random("witness"), max_rounds=1, max_steps=steps)
     except AssemblyFailed:
         return False
-    finally:
-        engine._repair.__defaults__ = saved
     return not violations(result.forms, bp, bank, depth)
 
 
@@ -319,9 +310,6 @@ def main() -> None:
     parser.add_argument("--witness", type=int, default=30_000, metavar="STEPS",
                         help="repair steps for a feasibility witness where nothing else "
                              "settled an instance (0: none)")
-    parser.add_argument("--prototype", choices=("moves", "moves+rest"),
-                        help="run the engine with the changes proposed in README.md "
-                             "(assembly_proto.py) instead of as it is")
     args = parser.parse_args()
     seeds = 2 if args.quick else args.seeds
     chosen = [i for i in instances() if (i.quick or not args.quick)
@@ -329,12 +317,7 @@ def main() -> None:
 
     header("assembly: domain.assembly.assemble vs an exact 0/1 programme (HiGHS)")
     print(f"HiGHS {assembly_ilp.version()} (highspy), objective {args.objective}, overlap rows "
-          f"{args.overlap}, time limit {args.highs_limit:g} s; engine: {seeds} seeds each"
-          + (f", PROTOTYPE {args.prototype} (assembly_proto.py)" if args.prototype else "")
-          + "\n")
-    stack = contextlib.ExitStack()
-    if args.prototype:
-        stack.enter_context(assembly_proto.prototype(rest=args.prototype == "moves+rest"))
+          f"{args.overlap}, time limit {args.highs_limit:g} s; engine: {seeds} seeds each\n")
 
     banks: dict[str, list[Question]] = {}
     rows, checks, notes = [], [], []
@@ -422,7 +405,6 @@ def main() -> None:
         print(f"target: success on every instance {label}: "
               f"{len(known) - len(failed)}/{len(known)} on all seeds"
               + (f" (failing: {', '.join(failed)})" if failed else ""))
-    stack.close()
 
 
 if __name__ == "__main__":

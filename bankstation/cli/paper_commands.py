@@ -88,6 +88,10 @@ def assemble(ctx: Context) -> int:
     if ctx.args.json:
         ctx.print_json({"ok": True, "assembly": outcome.assembly_id, "seed": outcome.seed,
                         "notes": outcome.notes,
+                        "reused": [{"scope": r.scope, "qtype": r.qtype,
+                                    "questions": [{"question_id": q, "forms": f}
+                                                  for q, f in r.questions.items()]}
+                                   for r in outcome.reused],
                         "papers": [{"paper_id": p["paper_id"], "form": p["form"],
                                     "statistics": paper_statistics(p)} for p in outcome.papers]})
         return 0

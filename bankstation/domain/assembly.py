@@ -1,23 +1,25 @@
-"""The assembly engine: choose each form's questions so every hard rule of the blueprint holds.
-
-Hard rules (met exactly, or the assembly is refused): each cell (scope × qtype) gets its count;
-no question twice; at most one question per enemy group; the importance bounds; the mean
-difficulty bounds; any two forms share at most ``max_overlap`` of their items.
-
-Method: a randomised greedy draw that prefers the least-used, rested questions, then a local
-search of same-cell swaps that drives the violation of the count-free rules (difficulty,
-importance, overlap, enemy groups) to zero. Everything random comes from one seeded
-``random.Random``, so the same bank state, blueprint and seed always give the same papers.
-"""
+"""The assembly engine: choose each form's questions so every hard rule of the blueprint holds."""
 
 from __future__ import annotations
 
 import math
 import random
-from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
+
+from bankstation.domain.assembly_repair import Candidates, repair, shed_resting
+from bankstation.domain.assembly_state import Joint
 
 Cell = tuple[str, str]  # (scope, qtype)
+
+STEPS_PER_FORM = 3_000  # repair steps per form and round: ten forms need ten times one
+ROUND_STEPS_CAP = 30_000  # ... up to this many per round
+TOTAL_STEPS_CAP = 60_000  # over all rounds, so a refusal after the pre-check stays bounded
+# The first 1/RESTED_TRY of a round's steps keep resting questions out of every cell whose
+# rested ones could fill it; long enough for the benchmark banks that can do without them
+# (12 % of a round at most), short enough not to cost a bank that cannot: a third of each
+# round doubled the time of the tight 2k-hard instances.
+RESTED_TRY = 10
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,9 @@ class Rules:
 @dataclass
 class AssemblyResult:
     forms: list[list[Item]]
-    reused: dict[Cell, int]  # cells that had to take questions still resting
+    # Per cell whose final forms hold resting questions: their ids, ascending. Empty when the
+    # bank had enough rested questions everywhere.
+    reused: dict[Cell, tuple[int, ...]]
 
 
 class AssemblyFailed(Exception):
@@ -78,46 +82,124 @@ class AssemblyFailed(Exception):
         super().__init__(detail)
 
 
-def assemble(items: list[Item], rules: Rules, rng: random.Random,
-             max_rounds: int = 12) -> AssemblyResult:
-    pools: dict[Cell, list[Item]] = {cell: [] for cell in rules.cells}
-    for item in items:
-        if item.cell in pools:
-            pools[item.cell].append(item)
-    for pool in pools.values():
-        pool.sort(key=lambda i: i.qid)  # a fixed order, whatever order the bank gave
-    best: _Joint | None = None
-    for _round in range(max_rounds):
-        joint = _Joint(rules)
-        reused: Counter[Cell] = Counter()
+def assemble(items: list[Item], rules: Rules, rng: random.Random, max_rounds: int = 12,
+             max_steps: int | None = None) -> AssemblyResult:
+    """Forms meeting every hard rule, or ``AssemblyFailed`` saying which rule the best try broke.
+
+    Hard rules: each cell (scope × qtype) gets its count; no question twice in a form; at most
+    one question per enemy group; the importance bounds; the mean difficulty bounds; any two
+    forms share at most ``max_overlap`` of their items. Each round draws the forms greedily
+    (least used and rested first), then repairs them with same-cell swaps aimed at the broken
+    forms and bounds (``assembly_repair``), with ``max_steps`` steps (by default
+    ``STEPS_PER_FORM`` per form, capped); the rounds fit in ``TOTAL_STEPS_CAP`` steps.
+
+    Resting questions (used within the blueprint's ``rest_days``) stay out of every cell with
+    enough rested ones to fill it while the search can do without them, and come last
+    elsewhere; ``reused`` lists those the returned forms hold. Everything random comes from
+    ``rng``, so the same items, rules and seed give the same forms.
+    """
+    pools = _pools(items, rules)
+    rested = {cell: [i for i in pool if i.rested] for cell, pool in pools.items()}
+    full = Candidates(pools, rested)
+    strict_pools = _rested_where_enough(pools, rested, rules)
+    narrowed = any(strict_pools[c] is not pools[c] for c in pools)
+    strict = Candidates(strict_pools, rested) if narrowed else None
+    steps = max_steps or min(STEPS_PER_FORM * rules.forms, ROUND_STEPS_CAP)
+    rounds = min(max_rounds, max(1, TOTAL_STEPS_CAP // steps))
+    best: Joint | None = None
+    for round_ in range(rounds):
+        joint = Joint(rules)
         for _form in range(rules.forms):
-            reused.update(_draw(joint, pools, rules, rng, jitter=1.5 + 4 * _round))
-        _repair(joint, pools, rng)
+            _draw(joint, (strict or full).pools, rules, rng, jitter=1.5 + 4 * round_)
+        if strict is not None:
+            # Rested questions only where the cell has enough, then, if that has not met
+            # every rule, the same forms go on with resting questions allowed (still last in
+            # preference), for a bank whose rested questions cannot meet the bounds. A whole
+            # round of rested questions only cost a whole budget on such a bank.
+            repair(joint, strict, rng, steps // RESTED_TRY)
+            repair(joint, full, rng, steps - steps // RESTED_TRY)
+        else:
+            repair(joint, full, rng, steps)
         if joint.violation() == 0:
-            return AssemblyResult([form.items() for form in joint.forms], dict(+reused))
+            shed_resting(joint, full)
+            forms = [form.items() for form in joint.forms]
+            return AssemblyResult(forms, _resting_by_cell(forms))
         if best is None or joint.violation() < best.violation():
             best = joint
     raise AssemblyFailed(best.describe() if best else "无法组卷。")
 
 
-def _preference(item: Item, joint: _Joint, rng: random.Random, jitter: float
-                ) -> tuple[float, ...]:
-    # Fewer appearances in this assembly's other forms, then rested, then least used; the
-    # jitter spreads repeated assemblies over every question of equal use.
-    return (len(joint.members.get(item.qid, ())), 0 if item.rested else 1,
-            item.uses + rng.random() * jitter)
+def _resting_by_cell(forms: list[list[Item]]) -> dict[Cell, tuple[int, ...]]:
+    """The resting questions the forms hold, per cell, as the report of what had to be reused."""
+    found: dict[Cell, set[int]] = {}
+    for form in forms:
+        for item in form:
+            if not item.rested:
+                found.setdefault(item.cell, set()).add(item.qid)
+    return {cell: tuple(sorted(qids)) for cell, qids in sorted(found.items())}
 
 
-def _draw(joint: _Joint, pools: dict[Cell, list[Item]], rules: Rules,
-          rng: random.Random, jitter: float) -> Counter[Cell]:
+def _pools(items: list[Item], rules: Rules) -> dict[Cell, list[Item]]:
+    pools: dict[Cell, list[Item]] = {cell: [] for cell in rules.cells}
+    for item in sorted(items, key=attrgetter("qid")):  # a fixed order, whatever the bank's
+        pool = pools.get((item.scope, item.qtype))  # not item.cell: 20,000 calls add up
+        if pool is not None:
+            pool.append(item)
+    return pools
+
+
+def _rested_where_enough(pools: dict[Cell, list[Item]], rested: dict[Cell, list[Item]],
+                         rules: Rules) -> dict[Cell, list[Item]]:
+    """The pools without resting questions in each cell whose rested ones could fill the cell
+    in a form with no enemy group twice (each group counted once). The forms may then share
+    rested questions up to the overlap limit: on the benchmark's 2,000-question bank that
+    needs no resting question at all, where keeping them out only of the cells with enough
+    for every form without sharing left 42 in the ten forms."""
+    return {cell: rested[cell] if _distinct_at_least(rested[cell], rules.cells[cell]) else pool
+            for cell, pool in pools.items()}
+
+
+def _distinct_at_least(questions: list[Item], need: int) -> bool:
+    """Whether ``questions`` hold ``need`` with no enemy group twice; stops as soon as they
+    do, which on a big bank is a few dozen questions into hundreds."""
+    found, groups = 0, set()
+    for item in questions:
+        if not item.group or item.group not in groups:
+            found += 1
+            if item.group:
+                groups.add(item.group)
+            if found >= need:
+                return True
+    return found >= need
+
+
+def _preference(item: Item, joint: Joint, full: set[int], rng: random.Random, jitter: float
+                ) -> tuple[int, float]:
+    # Not shared with a form this one already shares its limit with, then rested, then in
+    # fewer of this assembly's other forms, then least used: sharing a rested question costs
+    # overlap, which the limit allows some of, where a resting one breaks the rest the
+    # blueprint asks for. The jitter spreads repeated assemblies over every question of
+    # equal use.
+    # (The first three folded into one integer: this key is made for every question of the
+    # cell for every form, and a shorter tuple sorts faster.)
+    holders = joint.members.get(item.qid, ())
+    rank = len(holders) + (0 if item.rested else 1 << 16)
+    if holders and not full.isdisjoint(holders):
+        rank += 1 << 32
+    return (rank, item.uses + rng.random() * jitter)
+
+
+def _draw(joint: Joint, pools: dict[Cell, list[Item]], rules: Rules, rng: random.Random,
+          jitter: float) -> None:
     """Add one more form to ``joint`` by a greedy draw in preference order."""
     form = joint.new_form()
-    reused: Counter[Cell] = Counter()
     # Scarce cells first, so they are not starved of enemy-group members by easy ones.
     order = sorted(rules.cells, key=lambda c: (len(pools[c]) / max(rules.cells[c], 1), c))
     for cell in order:
         need = rules.cells[cell]
-        ranked = sorted(pools[cell], key=lambda i: _preference(i, joint, rng, jitter))
+        full = {other for other in range(form.index)
+                if joint.overlap.get((other, form.index), 0) >= joint.limit}
+        ranked = sorted(pools[cell], key=lambda i: _preference(i, joint, full, rng, jitter))
         picked = 0
         for strict in (True, False):  # second pass: group clashes the repair must resolve
             for item in ranked:
@@ -127,180 +209,3 @@ def _draw(joint: _Joint, pools: dict[Cell, list[Item]], rules: Rules,
                     continue
                 joint.add(form, item)
                 picked += 1
-                reused[cell] += 0 if item.rested else 1
-    return reused
-
-
-def _repair(joint: _Joint, pools: dict[Cell, list[Item]], rng: random.Random,
-            max_steps: int = 3000, samples: int = 12) -> None:
-    """Same-cell swaps until no rule is broken: the best of a few sampled moves each step,
-    taking a worse one now and then (less often as the search cools) to leave local minima."""
-    cells = [c for c in pools if joint.rules.cells[c] and len(pools[c]) > joint.rules.cells[c]]
-    if not cells:
-        return
-    for step in range(max_steps):
-        if joint.violation() == 0:
-            return
-        move, delta = _best_of_sample(joint, pools, cells, rng, samples)
-        if move is None:
-            continue
-        temperature = 0.6 * (1 - step / max_steps) + 0.02
-        if delta <= 0 or rng.random() < math.exp(-delta / temperature):
-            joint.swap(*move)
-
-
-def _best_of_sample(joint: _Joint, pools: dict[Cell, list[Item]], cells: list[Cell],
-                    rng: random.Random, samples: int
-                    ) -> tuple[tuple[_Form, Item, Item] | None, float]:
-    best_move, best_delta = None, math.inf
-    for _ in range(samples):
-        form = rng.choice(joint.forms)
-        cell = rng.choice(cells)
-        out = rng.choice(form.chosen[cell])
-        inn = rng.choice(pools[cell])
-        if form.has(inn):
-            continue
-        delta = joint.swap_delta(form, out, inn)
-        if delta < best_delta:
-            best_move, best_delta = (form, out, inn), delta
-    return best_move, best_delta
-
-
-class _Form:
-    """One form with the aggregates its own rules are checked on."""
-
-    def __init__(self, rules: Rules) -> None:
-        self.rules = rules
-        self.chosen: dict[Cell, list[Item]] = {cell: [] for cell in rules.cells}
-        self.ids: set[int] = set()
-        self.groups: Counter[str] = Counter()
-        self.levels: Counter[str] = Counter()
-        self.total_difficulty = 0.0
-        self.bounds = rules.importance_counts()
-
-    def has(self, item: Item) -> bool:
-        return item.qid in self.ids
-
-    def add(self, item: Item, sign: int = 1) -> None:
-        if sign > 0:
-            self.chosen[item.cell].append(item)
-            self.ids.add(item.qid)
-        else:
-            self.chosen[item.cell].remove(item)
-            self.ids.discard(item.qid)
-        if item.group:
-            self.groups[item.group] += sign
-        self.levels[item.importance] += sign
-        self.total_difficulty += sign * item.difficulty
-
-    def items(self) -> list[Item]:
-        return [item for cell in sorted(self.chosen) for item in self.chosen[cell]]
-
-    def violation(self) -> float:
-        return (self._difficulty_violation(self.total_difficulty)
-                + sum(self._level_violation(level, self.levels[level]) for level in self.bounds)
-                + sum(n - 1 for n in self.groups.values() if n > 1))
-
-    def _difficulty_violation(self, total: float) -> float:
-        if self.rules.difficulty is None:
-            return 0.0
-        low, high = self.rules.difficulty
-        n = self.rules.size
-        # in items' worth of difficulty, so one unit is comparable to one misplaced item
-        return max(0.0, low * n - total - 1e-9) + max(0.0, total - high * n - 1e-9)
-
-    def _level_violation(self, level: str, count: int) -> int:
-        low, high = self.bounds[level]
-        return max(0, low - count) + max(0, count - high)
-
-    def swap_delta(self, out: Item, inn: Item) -> float:
-        delta = self._difficulty_violation(self.total_difficulty - out.difficulty + inn.difficulty)
-        delta -= self._difficulty_violation(self.total_difficulty)
-        if out.importance != inn.importance:
-            for level, change in ((out.importance, -1), (inn.importance, 1)):
-                if level in self.bounds:
-                    now = self.levels[level]
-                    delta += (self._level_violation(level, now + change)
-                              - self._level_violation(level, now))
-        if out.group != inn.group:
-            if out.group and self.groups[out.group] > 1:
-                delta -= 1
-            if inn.group and self.groups[inn.group] >= 1:
-                delta += 1
-        return delta
-
-    def describe(self) -> list[str]:
-        parts = []
-        n = self.rules.size
-        if self._difficulty_violation(self.total_difficulty) > 0 and self.rules.difficulty:
-            low, high = self.rules.difficulty
-            parts.append(f"平均难度系数应在 {low:.4f}–{high:.4f} 之间，"
-                         f"只能达到 {self.total_difficulty / n:.4f}")
-        for level in self.bounds:
-            if self._level_violation(level, self.levels[level]):
-                parts.append(f"重要程度 {level} 只能达到 {100 * self.levels[level] / n:.1f}%")
-        if any(v > 1 for v in self.groups.values()):
-            parts.append("无法避免同一互斥组的试题同时入卷")
-        return parts
-
-
-class _Joint:
-    """All forms of one assembly, with the pairwise overlaps between them."""
-
-    def __init__(self, rules: Rules) -> None:
-        self.rules = rules
-        self.forms: list[_Form] = []
-        self.members: dict[int, set[int]] = {}  # qid -> indexes of forms holding it
-        self.overlap: dict[tuple[int, int], int] = {}
-        self.limit = rules.overlap_limit
-
-    def new_form(self) -> _Form:
-        self.forms.append(_Form(self.rules))
-        return self.forms[-1]
-
-    def _index(self, form: _Form) -> int:
-        return next(i for i, f in enumerate(self.forms) if f is form)
-
-    def add(self, form: _Form, item: Item, sign: int = 1) -> None:
-        me = self._index(form)
-        holders = self.members.setdefault(item.qid, set())
-        if sign < 0:
-            holders.discard(me)
-        for other in holders:
-            key = (min(me, other), max(me, other))
-            self.overlap[key] = self.overlap.get(key, 0) + sign
-        if sign > 0:
-            holders.add(me)
-        form.add(item, sign)
-
-    def swap(self, form: _Form, out: Item, inn: Item) -> None:
-        self.add(form, out, -1)
-        self.add(form, inn, 1)
-
-    def violation(self) -> float:
-        return (sum(f.violation() for f in self.forms)
-                + sum(max(0, o - self.limit) for o in self.overlap.values()))
-
-    def swap_delta(self, form: _Form, out: Item, inn: Item) -> float:
-        delta = form.swap_delta(out, inn)
-        me = self._index(form)
-        changes: Counter[int] = Counter()
-        for other in self.members.get(out.qid, ()):
-            if other != me:
-                changes[other] -= 1
-        for other in self.members.get(inn.qid, ()):
-            if other != me:
-                changes[other] += 1
-        for other, change in changes.items():
-            if change:
-                now = self.overlap.get((min(me, other), max(me, other)), 0)
-                delta += max(0, now + change - self.limit) - max(0, now - self.limit)
-        return delta
-
-    def describe(self) -> str:
-        parts = [p for f in self.forms for p in f.describe()]
-        worst = max(self.overlap.values(), default=0)
-        if worst > self.limit:
-            parts.append(f"两套试卷之间重复 {worst} 题，超过上限 {self.limit} 题")
-        reasons = "；".join(dict.fromkeys(parts)) or "未知原因"
-        return f"组卷引擎未能同时满足全部规则：{reasons}。"

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bankstation.domain.assembly import AssemblyFailed, Item, Rules
+from bankstation.domain.assembly import AssemblyFailed, AssemblyResult, Item, Rules
 from bankstation.domain.assembly import assemble as run_engine
 from bankstation.domain.blueprints import Blueprint
 from bankstation.domain.elements import ElementTable
@@ -39,12 +39,29 @@ class Infeasible(BankStationError):
         super().__init__("题库不能满足组卷方案，未组卷：\n" + "\n".join(reasons))
 
 
+@dataclass(frozen=True)
+class Reuse:
+    """A cell whose forms had to take questions still resting, and which forms hold each."""
+
+    scope: str
+    qtype: str
+    questions: dict[int, list[str]]  # question id -> letters of the forms holding it
+
+    def note(self, rest_days: int) -> str:
+        listed = "、".join(f"试题 {qid}（{'、'.join(f'{f}卷' for f in forms)}）"
+                           for qid, forms in self.questions.items())
+        return (f"鉴定范围 {self.scope} 的{QType(self.qtype).label}使用了 "
+                f"{len(self.questions)} 道回避期（{rest_days} 天）内用过的试题"
+                f"（回避期外的试题不足以满足方案）：{listed}。")
+
+
 @dataclass
 class AssemblyOutcome:
     assembly_id: int
     seed: str
     papers: list[dict[str, object]]
     notes: list[str] = field(default_factory=list)
+    reused: list[Reuse] = field(default_factory=list)
 
 
 def rules_of(bp: Blueprint, forms: int | None = None) -> Rules:
@@ -112,16 +129,22 @@ def assemble(session: Session, blueprint_id: int, forms: int | None = None,
         result = run_engine(items, rules, rng)
     except AssemblyFailed as exc:
         raise Infeasible([exc.detail]) from None
-    notes = [f"鉴定范围 {scope} 的{QType(qtype).label}可用试题不足，"
-             f"使用了 {n} 道回避期（{bp.rest_days} 天）内用过的试题。"
-             for (scope, qtype), n in sorted(result.reused.items())]
-    return _record(session, stored, bp, table, result.forms, seed, rng, notes)
+    return _record(session, stored, bp, table, result.forms, seed, rng, _reuses(result))
+
+
+def _reuses(result: AssemblyResult) -> list[Reuse]:
+    """The engine's report of resting questions, with the forms holding each."""
+    held = [{item.qid for item in form} for form in result.forms]
+    return [Reuse(scope, qtype, {qid: [FORM_LETTERS[k] for k, ids in enumerate(held) if qid in ids]
+                                 for qid in qids})
+            for (scope, qtype), qids in sorted(result.reused.items())]
 
 
 def _record(session: Session, stored: blueprints.StoredBlueprint, bp: Blueprint,
             table: ElementTable, forms: list[list[Item]], seed: str, rng: random.Random,
-            notes: list[str]) -> AssemblyOutcome:
+            reused: list[Reuse]) -> AssemblyOutcome:
     me, now = session.account.name, session.now()
+    notes = [r.note(bp.rest_days) for r in reused]
     papers = []
     with session.transaction():
         assembly_id = papers_repo.insert_assembly(session.vault, stored.id, stored.version,
@@ -140,7 +163,7 @@ def _record(session: Session, stored: blueprints.StoredBlueprint, bp: Blueprint,
             "blueprint": stored.id, "blueprint_version": stored.version,
             "blueprint_sha256": stored.sha256, "seed": seed, "forms": len(forms),
             "papers": [p["paper_id"] for p in papers], "notes": notes})
-    return AssemblyOutcome(assembly_id, seed, papers, notes)
+    return AssemblyOutcome(assembly_id, seed, papers, notes, reused)
 
 
 def _content(session: Session, item: Item) -> QuestionContent:

@@ -160,3 +160,36 @@ def test_pairs_of_forms_respect_the_overlap_limit(staffed_vault: Path, clock: Fa
     station.logout(session)
     sets = [{i["question_id"] for i in _items(p)} for p in outcome.papers]
     assert all(len(x & y) <= 3 for x, y in itertools.combinations(sets, 2))
+
+
+def test_a_cell_short_of_rested_questions_names_each_reused_one(
+        staffed_vault: Path, clock: FakeClock, approved_blueprint: int) -> None:
+    session = login(staffed_vault, clock, *ASSEMBLER)
+    first = assembly.assemble(session, approved_blueprint, seed="r1").papers
+    station.logout(session)
+    reviewer = login(staffed_vault, clock, "reviewer", "reviewer-pass-1")
+    for paper in first:
+        papers.approve(reviewer, paper["paper_id"])
+    station.logout(reviewer)
+    session = login(staffed_vault, clock, *ASSEMBLER)
+    short = assembly.feasibility(session, approved_blueprint, forms=1).rested_short
+    outcome = assembly.assemble(session, approved_blueprint, forms=1, seed="r2")
+    station.logout(session)
+    resting = {i["question_id"] for p in first for i in _items(p)}
+    items = _items(outcome.papers[0])
+    held: dict[tuple[str, str], dict[int, list[str]]] = {}
+    for section in outcome.papers[0]["sections"]:
+        for item in section["items"]:
+            if item["question_id"] in resting:
+                cell = (item["scopes"][0], section["qtype"])
+                held.setdefault(cell, {})[item["question_id"]] = ["A"]
+    # Two forms of 12 B-single questions each leave 8 of 32 rested for a need of 12: that
+    # cell, and only a cell as short, reuses; each reused question is named with its form.
+    assert short and set(held) == set(short)
+    assert {(r.scope, r.qtype): r.questions for r in outcome.reused} == held
+    assert all(len(questions) == short[cell] for cell, questions in held.items())
+    assert len(outcome.notes) == len(held)
+    for note, reuse in zip(outcome.notes, outcome.reused, strict=True):
+        assert f"使用了 {len(reuse.questions)} 道回避期（30 天）内用过的试题" in note
+        assert all(f"试题 {qid}（A卷）" in note for qid in reuse.questions)
+    assert len(items) == 35
