@@ -196,7 +196,7 @@ def test_tight_but_feasible_instances_succeed(seed: int) -> None:
 def skewed_bank(seed: int, per_cell: int = 50, mean: float = 0.78) -> list[Item]:
     """A bank much easier on average than the blueprints below aim for (0.65), 80 % X, a tenth
     of the questions in enemy groups, 15 % resting: each form must find its few hard X
-    questions while ten forms compete for them under the overlap limit."""
+    questions while five forms compete for them under the overlap limit."""
     rng = random.Random(seed)
     items, qid = [], 0
     for scope, qtype in itertools.product(SCOPES, QTYPES):
