@@ -135,6 +135,18 @@ def test_blueprint_assemble_and_papers(run: Run, bank: int, tmp_path: Path) -> N
     assert {p["status"] for p in listed} == {"approved", "draft"}
     code, out = run("supervisor", "ledger", "show", "--kind", "production")
     assert code == 0 and "组卷" in out and "cli-1" in out and "审定试卷" in out
+    # the approved paper's questions now rest; the bank has enough others, so none comes back
+    assert result["reused"] == []
+    again = run.json("assembler", "assemble", str(saved["id"]), "--seed", "cli-2")
+    assert again["reused"] == []
+    used = _question_ids(run, paper_id)
+    for new in again["papers"]:
+        assert not used & _question_ids(run, new["paper_id"])
+
+
+def _question_ids(run: Run, paper_id: str) -> set[int]:
+    paper = run.json("assembler", "paper", "show", paper_id)
+    return {item["question_id"] for section in paper["sections"] for item in section["items"]}
 
 
 def test_infeasible_assembly_exits_1_with_reasons(run: Run, bank: int, tmp_path: Path) -> None:
