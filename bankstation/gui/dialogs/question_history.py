@@ -36,29 +36,39 @@ def version_cells(q: Question) -> list[str]:
             q.reviewer or "", short_time(q.reviewed_at, False), q.review_note or ""]
 
 
-class HistoryTable(QTableWidget):
-    """The versions of one question, newest first, as the review record shows them."""
+class RecordTable(QTableWidget):
+    """A read-only table of text rows, whole rows selected, the last column stretched."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, len(HEADERS), parent)
-        self.setHorizontalHeaderLabels(HEADERS)
+    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(0, len(headers), parent)
+        self.setHorizontalHeaderLabels(headers)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+
+    def fill(self, rows: list[list[str]]) -> None:
+        self.setRowCount(len(rows))
+        for row, cells in enumerate(rows):
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.setItem(row, column, item)
+
+
+class HistoryTable(RecordTable):
+    """The versions of one question, newest first, as the review record shows them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(HEADERS, parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.versions: list[Question] = []
 
     def set_versions(self, versions: list[Question]) -> None:
         self.versions = sorted(versions, key=lambda q: -q.version)
-        self.setRowCount(len(self.versions))
-        for row, version in enumerate(self.versions):
-            for column, text in enumerate(version_cells(version)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.setItem(row, column, item)
+        self.fill([version_cells(v) for v in self.versions])
 
     def selected_version(self) -> Question | None:
         row = self.currentRow()
@@ -70,27 +80,14 @@ def event_cells(event: QuestionEvent) -> list[str]:
     return [short_time(event.at), event.actor or "", event.label, version, event.note or ""]
 
 
-class EventTable(QTableWidget):
+class EventTable(RecordTable):
     """处理记录: every audit entry about one question, newest first, with each 退回 reason."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, len(EVENT_HEADERS), parent)
-        self.setHorizontalHeaderLabels(EVENT_HEADERS)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.verticalHeader().setVisible(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        super().__init__(EVENT_HEADERS, parent)
 
     def set_events(self, events: list[QuestionEvent]) -> None:
-        ordered = sorted(events, key=lambda e: -e.seq)
-        self.setRowCount(len(ordered))
-        for row, event in enumerate(ordered):
-            for column, text in enumerate(event_cells(event)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.setItem(row, column, item)
+        self.fill([event_cells(e) for e in sorted(events, key=lambda e: -e.seq)])
 
 
 class RecordTabs(QTabWidget):

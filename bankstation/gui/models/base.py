@@ -100,7 +100,10 @@ class TableModel(QAbstractTableModel, Generic[RowT]):
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row, column = self._rows[index.row()], self._cols[index.column()]
+        return self.role_value(self._rows[index.row()], self._cols[index.column()], role)
+
+    def role_value(self, row: RowT, column: Any, role: int) -> Any:
+        """What one cell shows for ``role``: text, tooltip, or the muted colour."""
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -21,7 +21,7 @@ from bankstation.domain.questions import QuestionFilter, QuestionRow
 from bankstation.gui import messages
 from bankstation.gui.formatting import short_time
 from bankstation.gui.hub import Context
-from bankstation.gui.models.base import MUTED, Column, Index, TableModel
+from bankstation.gui.models.base import Column, Index, TableModel
 from bankstation.gui.ops import run_op
 from bankstation.services import search
 from bankstation.services.session import Session
@@ -216,15 +216,7 @@ class QuestionModel(TableModel[QuestionRow]):
                 return str(self._ids[index.row()])
             return None
         row = block[index.row() % self.block_size]
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and self.muted(row):
-            return MUTED
-        return None
+        return None if row is None else self.role_value(row, column, role)
 
     # -- for pages ---------------------------------------------------------------------------
     def row_at(self, row: int) -> QuestionRow | None:
