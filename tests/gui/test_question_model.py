@@ -197,7 +197,8 @@ def test_every_block_comes_once_in_order(
     wait_for_ops(qtbot)
     ids = [int(i) for i in _column(qtbot, model, QuestionColumn.ID)]
     assert ids == sorted(ids) == model.ids and len(set(ids)) == MANY
-    assert reads == [700, 700, 700, 700, 200]
+    # blocks are read on worker threads, so they may start in any order: each exactly once
+    assert sorted(reads) == [200, 700, 700, 700, 700]
 
 
 def test_sorting_uses_the_services_orders(qtbot: QtBot, ctx: Context, big_bank: int) -> None:
