@@ -204,8 +204,9 @@ def commit_import(session: Session, plan: ImportPlan) -> ImportPlan:
                               "请修改后重新导入。")
     now, me = session.now(), session.account.name
     with session.transaction():
-        for _row, content in plan.added:
-            questions_repo.insert(session.vault, plan.bank_id, content, Status.SUBMITTED, me, now)
+        questions_repo.insert_many(session.vault, plan.bank_id,
+                                   [content for _row, content in plan.added], Status.SUBMITTED,
+                                   me, now)
         for _row, qid, content in plan.new_versions:
             current = questions_repo.get(session.vault, qid)
             version = (current.version if current else 0) + 1

@@ -234,6 +234,18 @@ MIGRATIONS: Sequence[str] = (
     ) STRICT;
     CREATE INDEX paper_items_question ON paper_items(question_id);
     """,
+    # 4: a 32 MiB pending-term hash for both search indexes (FTS5's default is 1 MiB). FTS5
+    # flushes the hash to a new segment whenever it fills, and with cipher_memory_security every
+    # term it then allocates anew costs an mlock/munlock pair: a 100,000-question import wrote
+    # dozens of segments and spent some 3 s on it. A write of a few questions never comes near
+    # 1 MiB, so only bulk imports use the room (benchmarks/README.md, question_import.py).
+    # The index on question_versions.status goes: no query reads versions by status (the
+    # current status is questions.status), and every question written paid for it.
+    """
+    DROP INDEX question_versions_status;
+    INSERT INTO question_fts(question_fts, rank) VALUES ('hashsize', 33554432);
+    INSERT INTO question_grams(question_grams, rank) VALUES ('hashsize', 33554432);
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)
