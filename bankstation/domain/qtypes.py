@@ -48,7 +48,12 @@ CHOICE = frozenset({QType.SINGLE, QType.MULTIPLE})
 SUBJECTIVE = frozenset({QType.SHORT, QType.CALC, QType.ESSAY, QType.CASE})
 EXAM_LABELS = {"theory": "理论知识", "practical": "操作技能"}
 QTYPE_ALIASES = {"单选题": QType.SINGLE, "多选题": QType.MULTIPLE, "选择题": QType.SINGLE,
-                 "操作题": QType.PRACTICAL, "实操题": QType.PRACTICAL, "案例题": QType.CASE}
+                 "操作题": QType.PRACTICAL, "实操题": QType.PRACTICAL, "案例题": QType.CASE,
+                 "是非题": QType.JUDGE, "不定项选择题": QType.MULTIPLE, "问答题": QType.SHORT,
+                 # the short forms banks' own spreadsheets use in the 题型 column
+                 "判断": QType.JUDGE, "单选": QType.SINGLE, "多选": QType.MULTIPLE,
+                 "填空": QType.FILL, "简答": QType.SHORT, "计算": QType.CALC, "论述": QType.ESSAY,
+                 "案例分析": QType.CASE, "实操": QType.PRACTICAL}
 # Every name a file may give a type by: aliases, then values and labels (which win).
 _QTYPE_NAMES: dict[str, QType] = {
     **QTYPE_ALIASES,

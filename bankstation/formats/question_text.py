@@ -9,16 +9,13 @@ from bankstation.domain.answers import LETTERS, parse_judge
 from bankstation.domain.elements import ElementTable
 from bankstation.domain.errors import ValidationError
 from bankstation.domain.problems import Problem
-from bankstation.domain.qtypes import EXAM_LABELS, QTYPE_LABELS, QType
+from bankstation.domain.qtypes import EXAM_LABELS, QTYPE_ALIASES, QTYPE_LABELS, QType
 from bankstation.formats.parsed import ParsedQuestion, ParsedQuestions
 from bankstation.formats.question_fields import RawQuestion, build_question
 from bankstation.formats.text_clean import clean_text, nfkc
 
-TYPE_NAMES = {label: qtype for qtype, label in QTYPE_LABELS.items()} | {
-    "是非题": QType.JUDGE, "单选题": QType.SINGLE, "选择题": QType.SINGLE,
-    "多选题": QType.MULTIPLE, "不定项选择题": QType.MULTIPLE, "问答题": QType.SHORT,
-    "案例题": QType.CASE, "操作题": QType.PRACTICAL, "实操题": QType.PRACTICAL,
-}
+# Headings name a type as the 题型 column does (labels and the aliases of domain/qtypes.py).
+TYPE_NAMES = QTYPE_ALIASES | {label: qtype for qtype, label in QTYPE_LABELS.items()}
 KEYS = {"答案": "answer", "参考答案": "answer", "正确答案": "answer", "标准答案": "answer",
         "解析": "analysis", "答案解析": "analysis", "试题解析": "analysis",
         "难度": "difficulty", "难度系数": "difficulty", "鉴定点": "point",

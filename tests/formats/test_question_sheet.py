@@ -99,6 +99,16 @@ def test_the_question_sheet_is_chosen_by_name_among_several() -> None:
     assert parsed.problems == [] and len(parsed.items) == 1
 
 
+def test_the_type_column_takes_the_short_forms_banks_use() -> None:
+    short = {"判断": JUDGE, "单选": SINGLE, "多选": MULTIPLE, "填空": FILL, "简答": SHORT}
+    rows = [{**row, "题型": name} for name, row in short.items()]
+    parsed = parse(rows, None)
+    assert parsed.problems == []
+    assert [item.content for item in parsed.items] == EXPECTED[:5]
+    unknown = parse([{**JUDGE, "题型": "判"}], None)
+    assert "题型「判」无法识别" in only(unknown).message
+
+
 def test_judge_answers_in_every_spelling() -> None:
     rows = [{**JUDGE, "试题编号": None, "答案": a} for a in ["√", "×", "对", "错", "正确", "错误",
                                                         "T", "F", "（√）", True, False]]
