@@ -9,9 +9,7 @@ from typing import Any
 
 import pytest
 
-from bankstation.domain.roles import Role
-from bankstation.services import accounts, station
-from tests.support import FAST_KDF, FakeClock, login, make_vault, pledge
+from tests.support import FAST_KDF, FakeClock, add_staff, make_vault
 
 _NET_FAMILIES = {socket.AF_INET, socket.AF_INET6}
 _attempts: list[str] = []
@@ -61,13 +59,7 @@ def vault_path(tmp_path: Path, clock: FakeClock) -> Path:
 @pytest.fixture
 def staffed_vault(vault_path: Path, clock: FakeClock) -> Path:
     """The vault plus a keeper, reviewer, assembler and supervisor (password '<name>-pass-1')."""
-    session = login(vault_path, clock)
-    for name, role in (("keeper", Role.KEEPER), ("reviewer", Role.REVIEWER),
-                       ("assembler", Role.ASSEMBLER), ("supervisor", Role.SUPERVISOR)):
-        accounts.add_account(session, name, f"{name} 测试", frozenset({role}),
-                             pledge(f"BM-{name}"), f"{name}-pass-1")
-    station.logout(session)
-    return vault_path
+    return add_staff(vault_path, clock)
 
 
 __all__ = ["FAST_KDF"]

@@ -8,7 +8,8 @@ from pathlib import Path
 from bankstation.crypto.kdf import KdfParams
 from bankstation.domain.accounts import Pledge
 from bankstation.domain.elements import ElementNode, Importance
-from bankstation.services import station
+from bankstation.domain.roles import Role
+from bankstation.services import accounts, station
 from bankstation.services.session import Session
 
 # Cheap Argon2id for tests (8 KiB, one pass); test_kdf_defaults proves the program's own are strong.
@@ -45,6 +46,20 @@ def make_vault(path: Path, clock: FakeClock) -> Path:
 def login(path: Path, clock: FakeClock, name: str = ADMIN, password: str = ADMIN_PW,
           purpose: str = "测试") -> Session:
     return station.login(path, name, password, purpose, clock, "cli", FAST_KDF)
+
+
+STAFF = (("keeper", Role.KEEPER), ("reviewer", Role.REVIEWER), ("assembler", Role.ASSEMBLER),
+         ("supervisor", Role.SUPERVISOR))
+
+
+def add_staff(path: Path, clock: FakeClock, staff: tuple[tuple[str, Role], ...] = STAFF) -> Path:
+    """Accounts with one role each, added by the admin (password '<name>-pass-1')."""
+    session = login(path, clock)
+    for name, role in staff:
+        accounts.add_account(session, name, f"{name} 测试", frozenset({role}),
+                             pledge(f"BM-{name}"), f"{name}-pass-1")
+    station.logout(session)
+    return path
 
 
 def sample_elements() -> list[ElementNode]:

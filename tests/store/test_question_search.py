@@ -13,12 +13,11 @@ import sqlcipher3
 
 from bankstation.domain.qtypes import QType, Status
 from bankstation.domain.questions import QuestionContent, QuestionFilter
-from bankstation.domain.roles import Role
-from bankstation.services import accounts, station
+from bankstation.services import station
 from bankstation.services.session import Session
 from bankstation.store import question_search, questions_repo
 from bankstation.store.question_search import CHUNK, Words, like_agrees, search_grams
-from tests.support import FakeClock, login, make_bank, make_vault, pledge
+from tests.support import STAFF, FakeClock, add_staff, login, make_bank, make_vault
 
 # Characters the texts are made of: CJK, ASCII letters of both cases (k and s among them),
 # digits, LIKE's metacharacters, a quote, a semicolon, a control character and a space, Ω/ω
@@ -59,10 +58,7 @@ def searched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Session
     """One vault for the module (the comparisons only read): the questions and their texts."""
     path = make_vault(tmp_path_factory.mktemp("search") / "vault.bsv", FakeClock())
     clock = FakeClock()
-    admin = login(path, clock)
-    accounts.add_account(admin, "keeper", "keeper 测试", frozenset({Role.KEEPER}),
-                         pledge("BM-keeper"), "keeper-pass-1")
-    station.logout(admin)
+    add_staff(path, clock, STAFF[:1])
     bank = make_bank(path, clock)
     session = login(path, clock, "keeper", "keeper-pass-1")
     rng = random.Random(3)

@@ -10,11 +10,10 @@ import sqlcipher3
 
 from bankstation.domain.qtypes import QType, Status
 from bankstation.domain.questions import QuestionContent, QuestionFilter
-from bankstation.domain.roles import Role
-from bankstation.services import accounts, station
+from bankstation.services import station
 from bankstation.store import questions_repo, schema
 from bankstation.store.vault import Vault
-from tests.support import FakeClock, login, make_bank, make_vault, pledge
+from tests.support import STAFF, FakeClock, add_staff, login, make_bank, make_vault
 
 KEY = bytes(range(32))
 
@@ -46,10 +45,7 @@ def _tables(vault: Vault) -> dict[str, list[tuple[Any, ...]]]:
 def _bank(tmp_path: Path, name: str) -> tuple[Any, int]:
     clock = FakeClock()
     path = make_vault(tmp_path / f"{name}.bsv", clock)
-    admin = login(path, clock)
-    accounts.add_account(admin, "keeper", "keeper 测试", frozenset({Role.KEEPER}),
-                         pledge("BM-keeper"), "keeper-pass-1")
-    station.logout(admin)
+    add_staff(path, clock, STAFF[:1])
     bank = make_bank(path, clock)
     return login(path, clock), bank
 
