@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from bankstation.domain.qtypes import QType, Status
 from bankstation.domain.questions import QuestionContent, QuestionFilter
@@ -188,6 +190,13 @@ def test_rebuilding_the_pairs_gives_the_same_answers(
     for query in ("电", "压表", "a%", "Ω", "zZ"):
         assert questions_repo.ids(session.vault, bank, QuestionFilter(text=query)) \
             == expected(texts, query)
+
+
+@given(st.text())
+@example("\ud800x\U0001f600")  # a lone surrogate (a damaged cell) and a character above U+FFFF
+@example("x" * 5000)  # longer than the shared buffer of spaces
+def test_the_pairs_are_each_character_with_its_neighbour(text: str) -> None:
+    assert search_grams(text) == " ".join([text[i:i + 2] for i in range(len(text))])
 
 
 def test_the_pair_index_splits_only_on_the_separators() -> None:
