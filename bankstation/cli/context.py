@@ -16,6 +16,7 @@ from bankstation.services import station
 from bankstation.services.clock import SystemClock
 from bankstation.services.config import DEFAULT_KDF, KdfParams
 from bankstation.services.locations import default_vault_path
+from bankstation.services.memory_check import memory_warning
 from bankstation.services.network_check import network_warning
 from bankstation.services.session import Session
 
@@ -62,9 +63,9 @@ class Context:
         password = self.password()
         self.session = station.login(self.vault_path, user, password, purpose, self.clock,
                                      "cli", self.kdf)
-        warning = network_warning()
-        if warning:
-            print(warning, file=sys.stderr)
+        for warning in (network_warning(), memory_warning()):
+            if warning:
+                print(warning, file=sys.stderr)
         if self.session.failed_attempts:
             print(f"注意：自上次成功登录以来，该账户有 {self.session.failed_attempts} 次登录失败，"
                   "已记入台账。", file=sys.stderr)

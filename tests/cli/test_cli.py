@@ -77,6 +77,20 @@ def test_known_errors_exit_1_with_one_line(cli: Cli, capsys: pytest.CaptureFixtu
     assert "不能删除当前登录的账户" in capsys.readouterr().err
 
 
+def test_login_warns_about_a_live_network_and_unlocked_memory(
+        cli: Cli, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bankstation.cli.context.network_warning", lambda: "警告：网络（eth0）")
+    monkeypatch.setattr("bankstation.cli.context.memory_warning", lambda: "警告：内存 8 MiB")
+    capsys.readouterr()
+    assert cli.run("account", "list", user="root")[0] == 0
+    err = capsys.readouterr().err
+    assert "eth0" in err and "8 MiB" in err
+    monkeypatch.setattr("bankstation.cli.context.network_warning", lambda: None)
+    monkeypatch.setattr("bankstation.cli.context.memory_warning", lambda: None)
+    assert cli.run("account", "list", user="root")[0] == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_usage_errors_exit_2(cli: Cli, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.run("ledger", "show")[0] == 2  # no --user
     assert "--user" in capsys.readouterr().err

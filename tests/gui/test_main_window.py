@@ -150,3 +150,15 @@ def test_overview_warns_about_a_live_network(staffed_vault: Path, make_window: M
     monkeypatch.setattr("bankstation.gui.pages.overview.network_warning", lambda: None)
     quiet = make_window(staffed_vault, "reviewer", "reviewer-pass-1")
     assert quiet.pages["概况"].network.isHidden()  # type: ignore[attr-defined]
+
+
+def test_overview_warns_when_memory_cannot_stay_locked(staffed_vault: Path, make_window: MakeWindow,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bankstation.gui.pages.overview.memory_warning",
+                        lambda: "警告：本机账户可锁定的内存上限为 8 MiB（建议不少于 256 MiB）。")
+    window = make_window(staffed_vault, "keeper", "keeper-pass-1")
+    label = window.pages["概况"].memory  # type: ignore[attr-defined]
+    assert not label.isHidden() and "8 MiB" in label.text()
+    monkeypatch.setattr("bankstation.gui.pages.overview.memory_warning", lambda: None)
+    quiet = make_window(staffed_vault, "reviewer", "reviewer-pass-1")
+    assert quiet.pages["概况"].memory.isHidden()  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from bankstation.gui.formatting import pledge_text, short_time
 from bankstation.gui.hub import Context
 from bankstation.gui.pages.common import page_layout
 from bankstation.gui.widgets import ERROR_STYLE
+from bankstation.services.memory_check import memory_warning
 from bankstation.services.network_check import network_warning
 
 
@@ -48,10 +49,17 @@ class OverviewPage(QWidget):
         self.failed_logins.setVisible(bool(session.failed_attempts))
         layout.addWidget(self.failed_logins)
         # DESIGN.md §1: the dedicated computer has no network; say so when one is live.
-        warning = network_warning()
-        self.network = QLabel(warning or "")
-        self.network.setWordWrap(True)
-        self.network.setStyleSheet(ERROR_STYLE)
-        self.network.setVisible(bool(warning))
+        self.network = _warning_label(network_warning())
         layout.addWidget(self.network)
+        # DESIGN.md §5: the vault's memory is locked; say so when this account cannot lock it.
+        self.memory = _warning_label(memory_warning())
+        layout.addWidget(self.memory)
         layout.addStretch(1)
+
+
+def _warning_label(warning: str | None) -> QLabel:
+    label = QLabel(warning or "")
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setVisible(bool(warning))
+    return label
