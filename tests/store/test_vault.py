@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bankstation.domain.errors import DiskFull, NotAVault, VaultExists, VaultMissing, VaultTooNew
-from bankstation.store import schema
+from bankstation.store import native_sqlite, schema
 from bankstation.store import vault as vault_module
 from bankstation.store.vault import Vault, cipher_settings
 
@@ -211,10 +211,10 @@ def test_a_library_without_the_c_calls_keeps_the_default_pool(
         def __getattr__(self, name: str) -> object:
             raise AttributeError(name)
 
-    monkeypatch.setattr(vault_module.ctypes, "CDLL", lambda path: NoSymbols())
-    assert vault_module._load_native() is None
-    monkeypatch.setattr(vault_module.ctypes, "CDLL", _refuse_to_load)
-    assert vault_module._load_native() is None
+    monkeypatch.setattr(native_sqlite.ctypes, "CDLL", lambda path: NoSymbols())
+    assert native_sqlite.load() is None
+    monkeypatch.setattr(native_sqlite.ctypes, "CDLL", _refuse_to_load)
+    assert native_sqlite.load() is None
     monkeypatch.setattr(vault_module, "_native", None)
     vault = Vault.create(tmp_path / "v.bsv", KEY)
     assert vault.lookaside() is None
@@ -268,5 +268,5 @@ def test_the_first_vault_of_a_process_has_its_pool_locked(tmp_path: Path) -> Non
             [sys.executable, "-c", _LOCKED_AFTER_FIRST_VAULT, str(tmp_path / f"{pool}.bsv"), pool],
             capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2])
         locked[pool] = int(done.stdout.split()[-1])
-    pool_kib = vault_module.LOOKASIDE_SLOT_SIZE * vault_module.LOOKASIDE_SLOTS // 1024
+    pool_kib = native_sqlite.LOOKASIDE_SLOT_SIZE * native_sqlite.LOOKASIDE_SLOTS // 1024
     assert locked["larger"] - locked["default"] >= pool_kib * 3 // 4, locked
