@@ -139,26 +139,20 @@ def test_change_own_password_from_the_menu(
     station.logout(again)
 
 
-def test_overview_warns_about_a_live_network(staffed_vault: Path, make_window: MakeWindow,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("bankstation.gui.pages.overview.network_warning",
-                        lambda: "警告：检测到本机网络连接处于启用状态（eth0）。")
+@pytest.mark.parametrize(("source", "label_name", "warning", "detail"), [
+    ("network_warning", "network", "警告：检测到本机网络连接处于启用状态（eth0）。", "eth0"),
+    ("memory_warning", "memory", "警告：本机账户可锁定的内存上限为 8 MiB（建议不少于 256 MiB）。",
+     "8 MiB"),
+])
+def test_overview_shows_a_station_warning_only_when_there_is_one(
+        staffed_vault: Path, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch,
+        source: str, label_name: str, warning: str, detail: str) -> None:
+    """A live network (DESIGN.md §1) and memory that cannot stay locked (§5)."""
+    monkeypatch.setattr(f"bankstation.gui.pages.overview.{source}", lambda: warning)
     window = make_window(staffed_vault, "keeper", "keeper-pass-1")
-    label = window.pages["概况"].network  # type: ignore[attr-defined]
+    label = getattr(window.pages["概况"], label_name)
     assert not label.isHidden()
-    assert "eth0" in label.text()
-    monkeypatch.setattr("bankstation.gui.pages.overview.network_warning", lambda: None)
+    assert detail in label.text()
+    monkeypatch.setattr(f"bankstation.gui.pages.overview.{source}", lambda: None)
     quiet = make_window(staffed_vault, "reviewer", "reviewer-pass-1")
-    assert quiet.pages["概况"].network.isHidden()  # type: ignore[attr-defined]
-
-
-def test_overview_warns_when_memory_cannot_stay_locked(staffed_vault: Path, make_window: MakeWindow,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("bankstation.gui.pages.overview.memory_warning",
-                        lambda: "警告：本机账户可锁定的内存上限为 8 MiB（建议不少于 256 MiB）。")
-    window = make_window(staffed_vault, "keeper", "keeper-pass-1")
-    label = window.pages["概况"].memory  # type: ignore[attr-defined]
-    assert not label.isHidden() and "8 MiB" in label.text()
-    monkeypatch.setattr("bankstation.gui.pages.overview.memory_warning", lambda: None)
-    quiet = make_window(staffed_vault, "reviewer", "reviewer-pass-1")
-    assert quiet.pages["概况"].memory.isHidden()  # type: ignore[attr-defined]
+    assert getattr(quiet.pages["概况"], label_name).isHidden()
