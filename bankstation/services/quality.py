@@ -33,12 +33,15 @@ class QualityReport:
         return asdict(self)
 
 
-def report(session: Session, bank_id: int, threshold: float = 0.8) -> QualityReport:
+def report(session: Session, bank_id: int, threshold: float = 0.8, *,
+           near_duplicates: bool = True) -> QualityReport:
+    """The report; without ``near_duplicates`` the pairs are left out (and the list empty):
+    finding them reads every text of the bank, seconds on a large one, so the GUI shows the
+    counts first and the pairs when ``duplicate_pairs`` has them."""
     bank = banks.get_bank(session, bank_id)
     table = elements.table(session, bank_id)
     stats = questions_repo.stats(session.vault, bank_id)
     approved = [(q, p, d) for q, p, s, d in stats if s == Status.APPROVED.value]
-    pairs = duplicates.find(session, bank_id, threshold)
     return QualityReport(
         bank_id=bank_id,
         bank_name=bank.name,
@@ -51,9 +54,17 @@ def report(session: Session, bank_id: int, threshold: float = 0.8) -> QualityRep
         difficulty_histogram=_histogram([d for _q, _p, d in approved]),
         mean_difficulty=(round(sum(d for *_x, d in approved) / len(approved), 3)
                          if approved else None),
-        near_duplicates=[{"first": p.first, "second": p.second, "similarity": p.similarity,
-                          "same_enemy_group": p.same_group} for p in pairs],
+        near_duplicates=(duplicate_pairs(session, bank_id, threshold) if near_duplicates
+                         else []),
     )
+
+
+def duplicate_pairs(session: Session, bank_id: int, threshold: float = 0.8
+                    ) -> list[dict[str, Any]]:
+    """The report's ``near_duplicates``: every near-duplicate pair of the bank's live questions."""
+    return [{"first": p.first, "second": p.second, "similarity": p.similarity,
+             "same_enemy_group": p.same_group}
+            for p in duplicates.find(session, bank_id, threshold)]
 
 
 def _cells(table: ElementTable, approved: list[tuple[str, str, float]]

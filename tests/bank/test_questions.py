@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -204,6 +205,10 @@ def test_near_duplicates_grouped_or_retired(staffed_vault: Path, clock: FakeCloc
     questions.create(session, bank, judge("使用兆欧表测量绝缘电阻前，应先将被测设备断电并放电。"))
     pairs = duplicates.find(session, bank)
     assert [(p.first, p.second) for p in pairs] == [(a, b)]
+    [listed] = quality.report(session, bank).near_duplicates
+    assert listed == {"first": a, "second": b, "similarity": pairs[0].similarity,
+                      "same_enemy_group": False}
+    assert quality.report(session, bank, near_duplicates=False).near_duplicates == []
     group = duplicates.group_pair(session, a, b)
     assert duplicates.find(session, bank)[0].same_group
     questions.retire(session, b, "与另一题重复")
@@ -223,7 +228,11 @@ def test_quality_report(staffed_vault: Path, clock: FakeClock, bank: int) -> Non
     reviewer = login(staffed_vault, clock, *REVIEWER)
     questions.approve_many(reviewer, bank)
     report = quality.report(reviewer, bank)
+    counts_only = quality.report(reviewer, bank, near_duplicates=False)
+    pairs = quality.duplicate_pairs(reviewer, bank)
     station.logout(reviewer)
+    assert report.near_duplicates == pairs == []
+    assert counts_only == replace(report, near_duplicates=[])
     assert report.total == 6
     assert report.by_status == {"approved": 6}
     assert report.by_qtype_scope == {"A": {"judge": 5, "single": 1}}

@@ -3,18 +3,22 @@ the two actions on a near-duplicate pair."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from bankstation.domain.qtypes import Status
 from bankstation.gui.main_window import MainWindow
 from bankstation.gui.pages.quality import QualityPage
+from bankstation.services import quality
 from tests.gui import bank_support as support
 from tests.gui.bank_support import REVIEWER, add_questions, judge, page_of, stored
 from tests.gui.conftest import MakeWindow
-from tests.gui.gui_support import answer, wait_for_message, wait_for_ops
+from tests.gui.gui_support import OP_TIMEOUT_MS, answer, wait_for_message, wait_for_ops
 from tests.support import FakeClock
 
 # Fixtures shared by the bank page tests.
@@ -93,3 +97,56 @@ def test_a_near_duplicate_pair_is_grouped_or_one_retired(
     assert retired.status is Status.RETIRED
     assert retired.review_note == f"与试题 {first} 近似重复"
     assert _rows(page.duplicates) == []  # a retired question no longer counts
+
+
+def test_the_counts_show_while_the_pairs_are_still_searched_for(
+    qtbot: QtBot, staffed_vault: Path, clock: FakeClock, bank: int, make_window: MakeWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    add_questions(staffed_vault, clock, bank, [judge(t, "BA001") for t in TWINS], approve=True)
+    release = threading.Event()
+    search_pairs = quality.duplicate_pairs
+
+    def slow(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        assert release.wait(OP_TIMEOUT_MS / 1000)
+        return search_pairs(*args, **kwargs)
+
+    monkeypatch.setattr(quality, "duplicate_pairs", slow)
+    page = page_of(make_window(staffed_vault, *REVIEWER), "质量报告", QualityPage)
+    qtbot.waitUntil(lambda: page.view is not None)
+    assert _rows(page.statuses) == [["0", "0", "2", "0", "0", "2"]]
+    assert page.summary.text().endswith("近似重复的试题查找中。")
+    assert page.duplicates_box.title() == "近似重复的试题（正在查找…）"
+    assert not page.refresh_button.isEnabled()
+    release.set()
+    wait_for_ops(qtbot)
+    assert page.duplicates_box.title() == "近似重复的试题（1 对）"
+    assert "近似重复 1 对" in page.summary.text()
+    assert page.refresh_button.isEnabled()
+
+
+def test_a_slower_older_search_does_not_overwrite_a_newer_one(
+    qtbot: QtBot, staffed_vault: Path, clock: FakeClock, bank: int, make_window: MakeWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    add_questions(staffed_vault, clock, bank, [judge(t, "BA001") for t in TWINS], approve=True)
+    release, calls = threading.Event(), []
+    search_pairs = quality.duplicate_pairs
+
+    def first_one_slow(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        calls.append(args)
+        if len(calls) == 1:
+            assert release.wait(OP_TIMEOUT_MS / 1000)
+            return []  # what an older state of the bank would have given
+        return search_pairs(*args, **kwargs)
+
+    monkeypatch.setattr(quality, "duplicate_pairs", first_one_slow)
+    page = page_of(make_window(staffed_vault, *REVIEWER), "质量报告", QualityPage)
+    qtbot.waitUntil(lambda: len(calls) == 1)
+    page.refresh()  # as a change to the bank does
+    qtbot.waitUntil(lambda: page.view is not None and not page.view.searching)
+    assert len(_rows(page.duplicates)) == 1
+    release.set()
+    wait_for_ops(qtbot)
+    assert len(_rows(page.duplicates)) == 1
+    assert page.duplicates_box.title() == "近似重复的试题（1 对）"

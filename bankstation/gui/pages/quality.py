@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -53,6 +55,7 @@ class QualityPage(QWidget):
         self.may_act = account.has(Role.KEEPER) or account.has(Role.REVIEWER)
         self.view: ReportView | None = None
         self._stale = True
+        self._generation = 0  # each refresh's number: a slower, older answer is dropped
         layout = page_layout(
             self, "题库质量报告",
             f"统计已通过审核的试题：每个鉴定点至少应有 {MIN_PER_POINT} 道；重要程度、难度分布和"
@@ -155,31 +158,49 @@ class QualityPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Count again (off the GUI thread: the near-duplicate search reads every question)."""
+        """Count again off the GUI thread: the counts first, then the near-duplicate pairs,
+        whose search reads every text of the bank (seconds on a large one)."""
         bank = self.bank_combo.selection.bank
         self._stale = False
+        self._generation += 1
         if bank is None:
             self._show(None)
             return
-        session, bank_id = self.ctx.session, bank.id
+        session, bank_id, generation = self.ctx.session, bank.id, self._generation
 
-        def work() -> ReportView:
-            report = quality.report(session, bank_id)
-            ids = sorted({p[k] for p in report.near_duplicates for k in ("first", "second")})
-            return ReportView(report, elements.table(session, bank_id),
-                              search.question_rows(session, ids))
+        def counts() -> ReportView:
+            report = quality.report(session, bank_id, near_duplicates=False)
+            return ReportView(report, elements.table(session, bank_id), {}, searching=True)
 
-        def arrived(view: ReportView) -> None:
-            if self.bank_combo.selection.bank_id == bank_id:
+        def counted(view: ReportView) -> None:
+            if generation == self._generation:
                 self._show(view)
+                self._find_pairs(view, generation)
 
         self.refresh_button.setEnabled(False)
-        if not read(self, self.ctx, work, arrived):
+        if not read(self, self.ctx, counts, counted):
+            self.refresh_button.setEnabled(True)
+
+    def _find_pairs(self, view: ReportView, generation: int) -> None:
+        session, bank_id = self.ctx.session, view.report.bank_id
+
+        def work() -> ReportView:
+            pairs = quality.duplicate_pairs(session, bank_id)
+            ids = sorted({p[k] for p in pairs for k in ("first", "second")})
+            return replace(view, report=replace(view.report, near_duplicates=pairs),
+                           rows=search.question_rows(session, ids), searching=False)
+
+        def found(done: ReportView) -> None:
+            if generation == self._generation:
+                self._show(done)
+
+        if not read(self, self.ctx, work, found):
             self.refresh_button.setEnabled(True)
 
     def _show(self, view: ReportView | None) -> None:
         self.view = view
-        self.refresh_button.setEnabled(True)
+        searching = view is not None and view.searching
+        self.refresh_button.setEnabled(not searching)
         report = view.report if view else empty_report()
         table = view.table if view else ElementTable([])
         self.void_label.setText(report.void_reason or "")
@@ -188,8 +209,7 @@ class QualityPage(QWidget):
         self.summary.setText(
             f"「{report.bank_name}」共 {report.total} 道试题，其中已通过 {approved} 道；"
             f"细目表 {len(table.points())} 个鉴定点，{len(report.thin_points)} 个不足 "
-            f"{MIN_PER_POINT} 道；近似重复 {len(report.near_duplicates)} 对。"
-            if view else "")
+            f"{MIN_PER_POINT} 道；{self._pairs_text(view)}。" if view else "")
         headers, rows = cell_rows(report, table)
         set_headers(self.cells, headers, stretch=0)
         fill(self.cells, rows, (3, 12))
@@ -203,8 +223,15 @@ class QualityPage(QWidget):
         self.mean_label.setText(f"平均难度系数 {mean:.3f}（目标约 0.65）" if mean is not None
                                 else "")
         fill(self.duplicates, duplicate_rows(view) if view else [], (2, 10))
-        self.duplicates_box.setTitle(f"近似重复的试题（{len(report.near_duplicates)} 对）")
+        self.duplicates_box.setTitle(f"近似重复的试题（{self._pairs_text(view, short=True)}）")
         self._update_buttons()
+
+    @staticmethod
+    def _pairs_text(view: ReportView | None, short: bool = False) -> str:
+        if view is not None and view.searching:
+            return "正在查找…" if short else "近似重复的试题查找中"
+        pairs = len(view.report.near_duplicates) if view else 0
+        return f"{pairs} 对" if short else f"近似重复 {pairs} 对"
 
     # -- near-duplicate actions --------------------------------------------------------------
     def selected_pair(self) -> tuple[int, int] | None:

@@ -20,6 +20,7 @@ class ReportView:
     report: QualityReport
     table: ElementTable
     rows: dict[int, QuestionRow]  # the questions named by near-duplicate pairs
+    searching: bool = False  # the counts are in; the near-duplicate pairs not yet
 
 
 def empty_report() -> QualityReport:
