@@ -1,17 +1,21 @@
 """Near-duplicate questions by character-trigram Jaccard similarity.
 
-Pairs are found without comparing every pair (PPJoin, Xiao et al. 2008, "Efficient similarity
-joins for near duplicate detection"). Tokens are numbered rarest first and each set is sorted in
-that order; sets are visited from the smallest up, each probing an index of the sets before it.
-Two sets x and y with Jaccard >= t share at least α = t/(1+t)·(|x|+|y|) tokens, so:
+Pairs are found without comparing every pair: a prefix filter (Xiao et al. 2008, "Efficient
+similarity joins for near duplicate detection", PPJoin) with prefixes lengthened so that a
+candidate must share several of their tokens (Wang, Li and Feng 2012, AdaptJoin's ℓ-prefix).
+Tokens are numbered rarest first and each set is sorted in that order; sets are visited from
+the smallest up, each probing an index of the sets before it. Two sets x and y with Jaccard >= t
+share at least α = t/(1+t)·(|x|+|y|) tokens, and with |y| <= |x| that is at least
+o_x = ceil(t·|x|) and at least o_y = ceil(2t/(1+t)·|y|), so:
 
 - size: |y| >= t·|x|; an index entry of a set that small is dropped for good, since later
   sets are no smaller;
-- prefix: they share a token among the first |x| - ceil(t·|x|) + 1 of x (the probe prefix)
-  and among the first |y| - ceil(2t/(1+t)·|y|) + 1 of y (the index prefix: |y| <= |x|);
-- position: if their first shared token is the i-th of x and the j-th of y (from 0), no
-  token before either is shared, so at most 1 + min(|x|-i-1, |y|-j-1) are: fewer than α and
-  the pair is dropped before its sets are intersected.
+- prefix: if they share m tokens, the first |x| - o + ℓ tokens of x and the first |y| - o' + ℓ
+  of y (any o, o' <= m) hold the ℓ shared tokens that come first in the order (ℓ <= m): each of
+  them has at least m - ℓ shared tokens after it in either set. Probes use o_x and the index
+  uses o_y; since m >= o_x, a pair is a candidate only when the two prefixes share at least
+  min(ℓ, o_x) tokens. They are counted for all candidates of a probe at once (``Counter``, in
+  C), and only the candidates with enough are looked at one by one.
 
 Each bound is loosened by a hair (_SLACK) so that float rounding can only let more pairs
 through to the exact check, which computes the score as ``jaccard`` does.
@@ -28,6 +32,10 @@ from itertools import chain
 
 _NOISE = re.compile(r"[\s\u3000,.，。、；;：:！!？?（）()\[\]【】“”\"'‘’_＿-]+")
 _SLACK = 1e-9
+# ℓ: how many prefix tokens a candidate pair must share. Longer prefixes cost more index
+# entries and counting, fewer candidates cost less checking; 5 was fastest on the benchmark
+# bank (benchmarks/README.md, similarity section).
+PREFIX_SHARED = 5
 
 
 def normalise(text: str) -> str:
@@ -66,43 +74,47 @@ def similar_pairs(texts: Iterable[tuple[int, str]], threshold: float = 0.8) -> l
     members = [frozenset(t) for t in tokens]
     sizes = [len(t) for t in tokens]
     share = threshold / (1 + threshold)  # α = share·(|x|+|y|)
-    index: dict[int, list[tuple[int, int]]] = defaultdict(list)  # token -> [(set, position)]
+    index: dict[int, list[int]] = defaultdict(list)  # token -> sets, smallest first
     found: list[SimilarPair] = []
     for n, mine in enumerate(tokens):
         size = sizes[n]
-        smallest = threshold * size - _SLACK
-        probe = min(size, size - math.ceil(threshold * size - _SLACK) + 1)
-        seen: set[int] = set()
-        for i in range(probe):
-            postings = index.get(mine[i])
-            if not postings:
+        least = math.ceil(threshold * size - _SLACK)  # o_x
+        lists = _postings(index, mine[: size - least + PREFIX_SHARED], sizes,
+                          threshold * size - _SLACK)
+        required = min(PREFIX_SHARED, least)
+        for other, count in Counter(chain.from_iterable(lists)).most_common():
+            if count < required:
+                break
+            other_size = sizes[other]
+            shared = len(members[n] & members[other])
+            if shared < share * (size + other_size) - _SLACK:
                 continue
-            if sizes[postings[0][0]] < smallest:  # drop the sets too small for this and later
-                cut = 1
-                while cut < len(postings) and sizes[postings[cut][0]] < smallest:
-                    cut += 1
-                del postings[:cut]
-            left = size - i - 1
-            for other, j in postings:
-                if other in seen:
-                    continue
-                seen.add(other)  # the first shared token bounds the overlap; later ones don't
-                other_size = sizes[other]
-                need = share * (size + other_size) - _SLACK
-                right = other_size - j - 1
-                if 1 + (left if left < right else right) < need:
-                    continue
-                shared = len(members[n] & members[other])
-                if shared < need:
-                    continue
-                score = shared / (size + other_size - shared)
-                if score >= threshold:
-                    a, b = sorted((keys[n], keys[other]))
-                    found.append(SimilarPair(a, b, round(score, 4)))
-        indexed = max(1, size - math.ceil(2 * share * size - _SLACK) + 1)
-        for j in range(min(size, indexed)):
-            index[mine[j]].append((n, j))
+            score = shared / (size + other_size - shared)
+            if score >= threshold:
+                a, b = sorted((keys[n], keys[other]))
+                found.append(SimilarPair(a, b, round(score, 4)))
+        indexed = size - math.ceil(2 * share * size - _SLACK) + PREFIX_SHARED  # o_y
+        for token in mine[: max(1, indexed)]:
+            index[token].append(n)
     return sorted(found, key=lambda p: (-p.similarity, p.first, p.second))
+
+
+def _postings(index: dict[int, list[int]], prefix: list[int], sizes: list[int],
+              smallest: float) -> list[list[int]]:
+    """The index lists of a probe's prefix tokens, each first cut of the sets smaller than
+    ``smallest`` (they come first, and no later probe is smaller)."""
+    lists = []
+    for token in prefix:
+        postings = index.get(token)
+        if not postings:
+            continue
+        if sizes[postings[0]] < smallest:
+            cut = 1
+            while cut < len(postings) and sizes[postings[cut]] < smallest:
+                cut += 1
+            del postings[:cut]
+        lists.append(postings)
+    return lists
 
 
 def _numbered(texts: Iterable[tuple[int, str]]) -> tuple[list[int], list[list[int]]]:

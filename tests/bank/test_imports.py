@@ -74,6 +74,26 @@ def test_plan_commit_versions_and_near_duplicates(staffed_vault: Path, clock: Fa
     assert "不得" in q1.content.stem and "不允许" in old.content.stem
 
 
+def test_over_the_near_duplicate_limit_the_import_says_it_did_not_check(
+        staffed_vault: Path, clock: FakeClock, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    bank = make_bank(staffed_vault, clock)
+    twins = workbook(tmp_path / "twins.xlsx", [
+        ["", "判断题", "AA001", NEUTRAL + "不得安装熔断器。", "", "", "", "", "√", "中等"],
+        ["", "判断题", "AA001", NEUTRAL + "不得安装熔断器和开关。", "", "", "", "", "√", "中等"],
+    ])
+    keeper = login(staffed_vault, clock, "keeper", "keeper-pass-1")
+    checked = imports.plan_import(keeper, bank, Source(twins))
+    monkeypatch.setattr(imports, "NEAR_DUPLICATE_LIMIT", 1)
+    unchecked = imports.plan_import(keeper, bank, Source(twins))
+    station.logout(keeper)
+    assert [(w.row, w.column) for w in checked.warnings] == [(3, "题干")]
+    [note] = unchecked.warnings
+    assert (note.row, note.column) == (None, None)
+    assert note.message.startswith("题库与文件合计超过 1 道试题，导入时未做近似查重")
+    assert len(unchecked.added) == 2 and unchecked.ok
+
+
 def test_export_then_import_gives_the_same_bank(staffed_vault: Path, clock: FakeClock,
                                                 tmp_path: Path) -> None:
     keeper = login(staffed_vault, clock, "keeper", "keeper-pass-1")
