@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 from bankstation.cli.context import Context
+from bankstation.cli.quality_text import print_report
 from bankstation.cli.tables import print_table
 from bankstation.domain.banks import Bank
 from bankstation.domain.errors import UsageError
@@ -14,7 +15,7 @@ from bankstation.domain.qtypes import EXAM_LABELS, QType, Status
 from bankstation.domain.question_codec import to_dict
 from bankstation.domain.questions import Question, QuestionFilter, QuestionRow
 from bankstation.domain.standards import parse_kind
-from bankstation.services import banks, catalogue, quality, questions, search
+from bankstation.services import banks, catalogue, elements, quality, questions, search
 
 
 def _bank_json(bank: Bank) -> dict[str, Any]:
@@ -54,22 +55,9 @@ def bank_report(ctx: Context) -> int:
     if ctx.args.json:
         ctx.print_json(report.as_dict())
         return 0
-    ctx.print(f"{report.bank_name}（题库 {report.bank_id}）质量报告")
-    if report.void_reason:
-        ctx.print(f"！{report.void_reason}")
-    ctx.print(f"试题总数 {report.total}；" + "，".join(
-        f"{Status(k).label} {v}" for k, v in sorted(report.by_status.items())))
-    present = {q for cells in report.by_qtype_scope.values() for q in cells}
-    qtypes = [q.value for q in QType if q.value in present]
-    print_table(ctx.out, ("鉴定范围", *(QType(q).label for q in qtypes)),
-                [(scope, *(cells.get(q, 0) for q in qtypes))
-                 for scope, cells in report.by_qtype_scope.items()])
-    ctx.print(f"重要程度（已通过试题）：{report.importance}")
-    ctx.print(f"平均难度：{report.mean_difficulty}")
-    ctx.print(f"已通过试题不足 {quality.MIN_PER_POINT} 道的鉴定点：{len(report.thin_points)} 个")
-    for point in report.thin_points[:30]:
-        ctx.print(f"  {point['point']} {point['name']}：{point['approved']} 道")
-    ctx.print(f"近似重复试题：{len(report.near_duplicates)} 对")
+    ids = sorted({int(p[k]) for p in report.near_duplicates for k in ("first", "second")})
+    print_report(ctx.out, report, elements.table(session, ctx.args.bank),
+                 search.question_rows(session, ids))
     return 0
 
 

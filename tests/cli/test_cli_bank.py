@@ -86,6 +86,33 @@ def test_import_review_search_and_report(run: Run, bank: int,
     assert report["by_status"] == {"approved": 643, "retired": 1}
 
 
+def test_the_text_report_prints_the_tables_of_the_quality_page(run: Run, bank: int,
+                                                               tmp_path: Path) -> None:
+    twins = tmp_path / "twins.csv"
+    twins.write_text("题型,鉴定点,题干,答案,难度\n"
+                     "判断题,AA001,在三相四线制供电系统中，中性线上不得安装熔断器。,√,0.72\n"
+                     "判断题,AA001,在三相四线制供电系统中，中性线上不得安装熔断器和开关。,√,0.55\n"
+                     "判断题,BA001,使用兆欧表测量绝缘电阻前，应先将被测设备断电。,√,0.35\n",
+                     encoding="utf-8")
+    assert run("keeper", "questions", "import", str(bank), str(twins))[0] == 0
+    assert run("reviewer", "questions", "approve", str(bank), "--all")[0] == 0
+    code, out = run("reviewer", "bank", "report", str(bank))
+    assert code == 0
+    lines = [line.split() for line in out.splitlines()]
+    assert "试题：草稿 0，待审核 0，已通过 3，已退回 0，已停用 0，合计 3" in out
+    assert ["A", "基本要求", "2", "2"] in lines and ["合计", "3", "3"] in lines
+    assert ["B", "电气设备与低压电器", "1", "1"] in lines
+    assert ["X", "核心要素", "100%", "≥", "80%"] in lines
+    assert ["0.3–0.4", "1"] in lines and ["0.7–0.8", "1"] in lines and ["0.6–0.7", "0"] in lines
+    assert "平均难度系数 0.540（目标约 0.65）" in out
+    assert "不足 4 道已通过试题的鉴定点（41 个）" in out
+    assert ["AA001", "职业道德基本知识", "2"] in lines
+    assert ["BA001", "变压器的结构与工作原理", "1"] in lines
+    assert "近似重复的试题（1 对）" in out
+    [pair] = [line for line in lines if line and line[-1] == "否"]
+    assert pair[1].startswith("在三相四线制") and pair[-2].endswith("%")
+
+
 def test_broken_file_lists_every_problem_and_saves_nothing(run: Run, bank: int,
                                                            tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"

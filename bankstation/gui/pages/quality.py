@@ -29,22 +29,32 @@ from bankstation.gui.ops import run_op
 from bankstation.gui.pages.common import page_layout
 from bankstation.gui.pages.quality_tables import (
     ALL_COLUMNS,
-    STATUS_HEADERS,
     ReportView,
-    cell_rows,
     duplicate_rows,
     empty_report,
     fill,
-    importance_rows,
     make_table,
     set_headers,
-    status_row,
-    thin_rows,
 )
 from bankstation.gui.reading import read
 from bankstation.gui.widgets import ERROR_STYLE
 from bankstation.services import duplicates, elements, quality, questions, search
 from bankstation.services.quality import MIN_PER_POINT
+from bankstation.services.quality_rows import (
+    CELLS_TITLE,
+    DUPLICATES_TITLE,
+    HISTOGRAM_TITLE,
+    IMPORTANCE_HEADERS,
+    IMPORTANCE_TITLE,
+    STATUS_HEADERS,
+    THIN_HEADERS,
+    THIN_TITLE,
+    cell_rows,
+    importance_rows,
+    mean_text,
+    status_row,
+    thin_rows,
+)
 
 
 class QualityPage(QWidget):
@@ -89,8 +99,8 @@ class QualityPage(QWidget):
         grid = QGridLayout(content)
         self.cells = make_table(["鉴定范围", "合计"], stretch=0)
         self.statuses = make_table(STATUS_HEADERS, stretch=ALL_COLUMNS)
-        self.thin = make_table(["鉴定点", "名称", "已通过"], stretch=1)
-        self.importance = make_table(["重要程度", "占已通过试题", "参考"], stretch=ALL_COLUMNS)
+        self.thin = make_table(THIN_HEADERS, stretch=1)
+        self.importance = make_table(IMPORTANCE_HEADERS, stretch=ALL_COLUMNS)
         self.histogram = Histogram()
         self.mean_label = QLabel()
         self.duplicates = make_table(["试题", "题干", "试题", "题干", "相似度", "同一互斥组"])
@@ -98,9 +108,9 @@ class QualityPage(QWidget):
         for stem in (1, 3):
             header.setSectionResizeMode(stem, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        self.cells_box = self._box("按鉴定范围和题型统计（已通过）", self.cells)
-        self.thin_box = self._box(f"不足 {MIN_PER_POINT} 道已通过试题的鉴定点", self.thin)
-        histogram_box = QGroupBox("难度分布（已通过，按难度系数）")
+        self.cells_box = self._box(CELLS_TITLE, self.cells)
+        self.thin_box = self._box(THIN_TITLE, self.thin)
+        histogram_box = QGroupBox(HISTOGRAM_TITLE)
         inner = QVBoxLayout(histogram_box)
         inner.addWidget(self.histogram, 1)
         inner.addWidget(self.mean_label)
@@ -110,7 +120,7 @@ class QualityPage(QWidget):
         left.addWidget(self._duplicates_box())
         left.addStretch(1)
         right.addWidget(self._box("试题状态", self.statuses))
-        right.addWidget(self._box("重要程度构成（已通过）", self.importance))
+        right.addWidget(self._box(IMPORTANCE_TITLE, self.importance))
         right.addWidget(histogram_box, 1)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
@@ -125,7 +135,7 @@ class QualityPage(QWidget):
         return box
 
     def _duplicates_box(self) -> QGroupBox:
-        self.duplicates_box = self._box("近似重复的试题", self.duplicates)
+        self.duplicates_box = self._box(DUPLICATES_TITLE, self.duplicates)
         bar = QHBoxLayout()
         self.group_button = QPushButton("放入同一互斥组")
         self.group_button.clicked.connect(self.group_selected)
@@ -215,15 +225,12 @@ class QualityPage(QWidget):
         fill(self.cells, rows, (3, 12))
         fill(self.statuses, [status_row(report)])
         fill(self.thin, thin_rows(report), (3, 10))
-        self.thin_box.setTitle(f"不足 {MIN_PER_POINT} 道已通过试题的鉴定点"
-                               f"（{len(report.thin_points)} 个）")
+        self.thin_box.setTitle(f"{THIN_TITLE}（{len(report.thin_points)} 个）")
         fill(self.importance, importance_rows(report), (3, 4))
         self.histogram.set_bins(report.difficulty_histogram if approved else [])
-        mean = report.mean_difficulty
-        self.mean_label.setText(f"平均难度系数 {mean:.3f}（目标约 0.65）" if mean is not None
-                                else "")
+        self.mean_label.setText(mean_text(report))
         fill(self.duplicates, duplicate_rows(view) if view else [], (2, 10))
-        self.duplicates_box.setTitle(f"近似重复的试题（{self._pairs_text(view, short=True)}）")
+        self.duplicates_box.setTitle(f"{DUPLICATES_TITLE}（{self._pairs_text(view, short=True)}）")
         self._update_buttons()
 
     @staticmethod

@@ -6,13 +6,9 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from bankstation.domain.elements import ElementTable, Importance
-from bankstation.domain.qtypes import QType, Status
+from bankstation.domain.elements import ElementTable
 from bankstation.domain.questions import QuestionRow
 from bankstation.services.quality import QualityReport
-
-# Reference mix of a paper's assessment points (DESIGN.md §1); shown beside the bank's own.
-IMPORTANCE_GUIDE = {"X": "≥ 80%", "Y": "≤ 15%", "Z": "≤ 5%"}
 
 
 @dataclass(frozen=True)
@@ -67,42 +63,6 @@ def set_headers(table: QTableWidget, headers: list[str], stretch: int) -> None:
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-
-def cell_rows(report: QualityReport, table: ElementTable) -> tuple[list[str], list[list[str]]]:
-    """Approved questions by top scope (rows) and type (columns), with totals."""
-    used = {q for counts in report.by_qtype_scope.values() for q in counts}
-    qtypes = [q for q in QType if q.value in used]
-    headers = ["鉴定范围", *[q.label for q in qtypes], "合计"]
-    rows = []
-    for scope, counts in report.by_qtype_scope.items():
-        node = table.nodes.get(scope)
-        name = f"{scope} {node.name}" if node else scope
-        rows.append([name, *[str(counts.get(q.value, 0)) for q in qtypes],
-                     str(sum(counts.values()))])
-    totals = [sum(c.get(q.value, 0) for c in report.by_qtype_scope.values()) for q in qtypes]
-    if rows:
-        rows.append(["合计", *[str(t) for t in totals], str(sum(totals))])
-    return headers, rows
-
-
-STATUS_HEADERS = [*(s.label for s in Status), "合计"]
-
-
-def status_row(report: QualityReport) -> list[str]:
-    return [*(str(report.by_status.get(s.value, 0)) for s in Status), str(report.total)]
-
-
-def importance_rows(report: QualityReport) -> list[list[str]]:
-    rows = []
-    for key, share in report.importance.items():
-        label = f"{key} {Importance(key).label}" if key in IMPORTANCE_GUIDE else "未标注"
-        rows.append([label, f"{share:g}%", IMPORTANCE_GUIDE.get(key, "")])
-    return rows
-
-
-def thin_rows(report: QualityReport) -> list[list[str]]:
-    return [[t["point"], t["name"], str(t["approved"])] for t in report.thin_points]
 
 
 def duplicate_rows(view: ReportView) -> list[list[str]]:

@@ -1,0 +1,64 @@
+"""`bank report` as text: the tables of the GUI's quality page, one after another."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from bankstation.cli.tables import print_table
+from bankstation.domain.elements import ElementTable
+from bankstation.domain.questions import QuestionRow
+from bankstation.services.quality import QualityReport
+from bankstation.services.quality_rows import (
+    CELLS_TITLE,
+    DUPLICATES_TITLE,
+    HISTOGRAM_TITLE,
+    IMPORTANCE_HEADERS,
+    IMPORTANCE_TITLE,
+    STATUS_HEADERS,
+    THIN_HEADERS,
+    THIN_TITLE,
+    cell_rows,
+    histogram_rows,
+    importance_rows,
+    mean_text,
+    status_row,
+    thin_rows,
+)
+
+STEM_CHARS = 24
+
+
+def print_report(out: TextIO, report: QualityReport, table: ElementTable,
+                 rows: dict[int, QuestionRow]) -> None:
+    """``rows``: the questions the near-duplicate pairs name (for their stems)."""
+    print(f"{report.bank_name}（题库 {report.bank_id}）质量报告", file=out)
+    if report.void_reason:
+        print(f"！{report.void_reason}", file=out)
+    counts = zip(STATUS_HEADERS, status_row(report), strict=True)
+    print("试题：" + "，".join(f"{label} {n}" for label, n in counts), file=out)
+    headers, cells = cell_rows(report, table)
+    _section(out, CELLS_TITLE, headers, cells)
+    _section(out, IMPORTANCE_TITLE, IMPORTANCE_HEADERS, importance_rows(report))
+    _section(out, HISTOGRAM_TITLE, ["难度系数", "试题"], histogram_rows(report))
+    if text := mean_text(report):
+        print(text, file=out)
+    _section(out, f"{THIN_TITLE}（{len(report.thin_points)} 个）", THIN_HEADERS,
+             thin_rows(report))
+    _section(out, f"{DUPLICATES_TITLE}（{len(report.near_duplicates)} 对）",
+             ["试题", "题干", "试题", "题干", "相似度", "同一互斥组"],
+             [_pair_row(pair, rows) for pair in report.near_duplicates])
+
+
+def _section(out: TextIO, title: str, headers: list[str], rows: list[list[str]]) -> None:
+    print(f"\n{title}", file=out)
+    print_table(out, headers, rows)
+
+
+def _pair_row(pair: dict[str, Any], rows: dict[int, QuestionRow]) -> list[str]:
+    first, second = pair["first"], pair["second"]
+    return [str(first), _stem(rows.get(first)), str(second), _stem(rows.get(second)),
+            f"{pair['similarity']:.0%}", "是" if pair["same_enemy_group"] else "否"]
+
+
+def _stem(row: QuestionRow | None) -> str:
+    return row.stem_preview[:STEM_CHARS] if row else ""
