@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bankstation.domain.errors import ValidationError
+from bankstation.domain.errors import DiskFull, ValidationError
 from bankstation.domain.qtypes import Status
-from bankstation.domain.questions import QuestionContent
+from bankstation.domain.questions import QuestionContent, QuestionFilter
 from bankstation.domain.standards import StandardKind
 from bankstation.services import banks, imports, questions, search, station
 from bankstation.services.demo_bank import build_banks, review_all
@@ -92,6 +92,29 @@ def test_over_the_near_duplicate_limit_the_import_says_it_did_not_check(
     assert (note.row, note.column) == (None, None)
     assert note.message.startswith("题库与文件合计超过 1 道试题，导入时未做近似查重")
     assert len(unchecked.added) == 2 and unchecked.ok
+
+
+def test_a_full_disk_during_an_import_saves_nothing_and_says_so(
+        staffed_vault: Path, clock: FakeClock, tmp_path: Path) -> None:
+    bank = make_bank(staffed_vault, clock)
+    rows: list[list[object]] = [
+        [f"F-{n}", "判断题", "AA001", f"第 {n} 号配电箱的{'外壳应可靠接地' * 8}。", "", "", "", "",
+         "√", "中等"] for n in range(400)]
+    path = workbook(tmp_path / "big.xlsx", rows)
+    keeper = login(staffed_vault, clock, "keeper", "keeper-pass-1")
+    vault = keeper.vault
+    entries = vault.scalar("SELECT count(*) FROM ledger")
+    vault.set_max_pages(int(vault.scalar("PRAGMA page_count")) + 4)
+    with pytest.raises(DiskFull, match="磁盘空间不足，操作未保存"):
+        imports.import_questions(keeper, bank, Source(path))
+    assert search.question_ids(keeper, bank, QuestionFilter()) == []
+    assert vault.scalar("SELECT count(*) FROM ledger") == entries
+    vault.execute("INSERT INTO question_fts(question_fts) VALUES ('integrity-check')")
+    vault.set_max_pages(1_000_000)
+    plan = imports.import_questions(keeper, bank, Source(path))  # room again: all of it
+    found = search.question_ids(keeper, bank, QuestionFilter(text="第 399 号配电箱"))
+    station.logout(keeper)
+    assert len(plan.added) == 400 and len(found) == 1
 
 
 def test_export_then_import_gives_the_same_bank(staffed_vault: Path, clock: FakeClock,
