@@ -23,6 +23,8 @@ def _damaged_is_an_error(path: Path) -> Iterator[None]:
         yield
     except BankStationError:
         raise
+    except OSError as exc:  # the image itself: missing, unreadable, a disc read error
+        raise BankStationError(f"无法读取光盘映像 {path}：{exc.strerror or exc}") from None
     except Exception:  # any failure parsing untrusted bytes
         raise BankStationError(
             f"无法读取光盘映像 {path.name}：文件不是有效的 ISO 映像或已损坏。"
