@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bankstation.domain.clock import Clock
-from bankstation.domain.errors import BankStationError, UsageError
+from bankstation.domain.errors import BankStationError, UsageError, os_reason
 from bankstation.services import station
 from bankstation.services.clock import SystemClock
 from bankstation.services.config import DEFAULT_KDF, KdfParams
@@ -79,7 +79,7 @@ def read_secret(path: str | None, option: str, prompt: str, stdin: TextIO) -> st
             with open(path, encoding="utf-8-sig") as handle:
                 line = handle.readline()
         except OSError as exc:
-            raise BankStationError(f"无法读取密码文件 {path}：{exc.strerror}") from None
+            raise BankStationError(f"无法读取密码文件 {path}：{os_reason(exc)}") from None
         except UnicodeDecodeError:
             raise BankStationError(f"密码文件 {path} 不是 UTF-8 文本。") from None
         return line.rstrip("\r\n")

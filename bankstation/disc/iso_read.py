@@ -10,7 +10,7 @@ from pathlib import Path
 import pycdlib
 from pycdlib.pycdlibexception import PyCdlibException
 
-from bankstation.domain.errors import BankStationError
+from bankstation.domain.errors import BankStationError, os_reason
 
 MAX_FILE = 200 * 1024 * 1024
 
@@ -24,7 +24,7 @@ def _damaged_is_an_error(path: Path) -> Iterator[None]:
     except BankStationError:
         raise
     except OSError as exc:  # the image itself: missing, unreadable, a disc read error
-        raise BankStationError(f"无法读取光盘映像 {path}：{exc.strerror or exc}") from None
+        raise BankStationError(f"无法读取光盘映像 {path}：{os_reason(exc)}") from None
     except Exception:  # any failure parsing untrusted bytes
         raise BankStationError(
             f"无法读取光盘映像 {path.name}：文件不是有效的 ISO 映像或已损坏。"

@@ -5,6 +5,30 @@ Anything raised that is not a ``BankStationError`` is a bug and is logged with i
 
 from __future__ import annotations
 
+import errno
+
+# Why a file could not be read or written, in the words of the UI (the system's own text,
+# ``strerror``, is English on a station whose locale is C).
+_OS_REASONS = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有访问权限",
+    errno.EPERM: "没有访问权限",
+    errno.EIO: "读写出错（光盘或磁盘可能已损坏）",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "所在位置只读，不能写入",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ENOTDIR: "路径中有一项不是文件夹",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.ENODEV: "设备不存在（光盘可能已取出）",
+    errno.ENXIO: "设备不存在（光盘可能已取出）",
+    errno.ENOMEDIUM: "驱动器中没有光盘",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A short Chinese reason for an operating-system error, else the system's own words."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
 
 class BankStationError(Exception):
     """A known error: shown to the person as ``message``; nothing was changed."""

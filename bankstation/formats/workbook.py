@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Font
 
 from bankstation.domain.answers import format_fill, format_marking, parse_marking
 from bankstation.domain.elements import ElementNode
-from bankstation.domain.errors import BankStationError
+from bankstation.domain.errors import BankStationError, os_reason
 from bankstation.domain.qtypes import QType
 from bankstation.domain.questions import QuestionContent
 from bankstation.formats.element_sheet import ELEMENT_COLUMNS
@@ -169,4 +169,4 @@ def _save(book: Workbook, path: Path) -> None:
 
 
 def _write_error(path: Path, exc: OSError) -> BankStationError:
-    return BankStationError(f"无法写入文件「{path}」：{exc.strerror or exc}。")
+    return BankStationError(f"无法写入文件「{path}」：{os_reason(exc)}。")

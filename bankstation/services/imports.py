@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bankstation.disc import iso_read
-from bankstation.domain.errors import BankStationError, ValidationError
+from bankstation.domain.errors import BankStationError, ValidationError, os_reason
 from bankstation.domain.problems import Problem
 from bankstation.domain.qtypes import Status
 from bankstation.domain.questions import QuestionContent, QuestionFilter
@@ -54,7 +54,7 @@ class Source:
                 raise ValidationError(f"文件过大（{size // 1024 // 1024} MB）。")
             return self.path.read_bytes()
         except OSError as exc:
-            raise BankStationError(f"无法读取文件 {self.path}：{exc.strerror or exc}") from None
+            raise BankStationError(f"无法读取文件 {self.path}：{os_reason(exc)}") from None
 
 
 @dataclass

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from bankstation.domain.errors import BankStationError, DiskFull
+from bankstation.domain.errors import BankStationError, DiskFull, os_reason
 
 Opener = Callable[[Path], BinaryIO]
 
@@ -40,7 +40,7 @@ def atomic_write(path: Path, data: bytes, opener: Opener = _default_opener) -> N
         tmp.unlink(missing_ok=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFull() from exc
-        raise BankStationError(f"无法写入文件 {path}：{exc.strerror or exc}") from exc
+        raise BankStationError(f"无法写入文件 {path}：{os_reason(exc)}") from exc
 
 
 def sweep_stale_temps(path: Path, older_than: float = 3600) -> None:

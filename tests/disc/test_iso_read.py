@@ -103,5 +103,5 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(
 
 
 def test_a_missing_image_is_named_as_missing(tmp_path: Path) -> None:
-    with pytest.raises(BankStationError, match=r"无法读取光盘映像 .*gone\.iso：No such file"):
+    with pytest.raises(BankStationError, match=r"无法读取光盘映像 .*gone\.iso：文件或文件夹不存在"):
         read_file(tmp_path / "gone.iso", "/资料/试题.csv")

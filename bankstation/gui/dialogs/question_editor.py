@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from bankstation.domain.answers import DEFAULT_DIFFICULTY, difficulty_word
 from bankstation.domain.banks import Bank
 from bankstation.domain.elements import ElementTable
-from bankstation.domain.errors import ValidationError
+from bankstation.domain.errors import ValidationError, os_reason
 from bankstation.domain.images import ImageInfo
 from bankstation.domain.qtypes import QType, Status
 from bankstation.domain.questions import Question, QuestionContent
@@ -323,7 +323,7 @@ class QuestionEditor(QDialog):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            messages.show_error(self, f"无法读取图片 {path}：{exc.strerror or exc}")
+            messages.show_error(self, f"无法读取图片 {path}：{os_reason(exc)}")
             return
         session = self.ctx.session
 
