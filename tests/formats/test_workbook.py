@@ -101,7 +101,7 @@ def test_a_failed_replace_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("bankstation.formats.workbook.os.replace", refuse)
-    with pytest.raises(BankStationError, match="No space left"):
+    with pytest.raises(BankStationError, match="：磁盘空间不足。"):
         write_questions(path, list(EXAMPLES))
     assert path.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx"]
