@@ -9,6 +9,7 @@ from bankstation.cli.context import Context
 from bankstation.cli.quality_text import print_report
 from bankstation.cli.tables import print_table
 from bankstation.domain.banks import Bank
+from bankstation.domain.clock import short_time
 from bankstation.domain.errors import UsageError
 from bankstation.domain.occupations import LEVEL_LABELS
 from bankstation.domain.qtypes import EXAM_LABELS, QType, Status
@@ -130,7 +131,7 @@ def questions_show(ctx: Context) -> int:
     for e in events:
         version = f"（第 {e.version} 版）" if e.version else ""
         note = f"：{e.note}" if e.note else ""
-        ctx.print(f"  {e.at}  {e.actor or ''}  {e.label}{version}{note}")
+        ctx.print(f"  {short_time(e.at)}  {e.actor or ''}  {e.label}{version}{note}")
     return 0
 
 

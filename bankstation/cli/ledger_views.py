@@ -6,6 +6,8 @@ import dataclasses
 
 from bankstation.cli.context import Context
 from bankstation.cli.tables import print_table
+from bankstation.domain.clock import short_time
+from bankstation.domain.ledger import interface_label
 from bankstation.services import ledger, registers
 from bankstation.services.session import Session
 
@@ -19,8 +21,9 @@ def show(ctx: Context, session: Session) -> int:
             return 0
         header = ("序号", "姓名", "单位", "事由", "进入时间", "离开时间", "陪同", "登记人")
         print_table(ctx.out, header,
-                    [(r.id, r.name, r.unit, r.purpose, r.time_in, r.time_out or "",
-                      r.escort or "", r.recorded_by) for r in rows])
+                    [(r.id, r.name, r.unit, r.purpose, short_time(r.time_in, seconds=False),
+                      short_time(r.time_out, seconds=False), r.escort or "", r.recorded_by)
+                     for r in rows])
         return 0
     if kind == "computer_use":
         uses = registers.list_computer_use(session, -1 if limit is None else limit)
@@ -28,8 +31,9 @@ def show(ctx: Context, session: Session) -> int:
             ctx.print_json([dataclasses.asdict(u) for u in uses])
             return 0
         print_table(ctx.out, ("序号", "使用人", "事由", "开始", "结束", "方式", "所做工作"),
-                    [(u.id, f"{u.full_name}（{u.account}）", u.purpose, u.started_at,
-                      u.ended_at or "（使用中）", u.interface, u.work_summary()) for u in uses])
+                    [(u.id, f"{u.full_name}（{u.account}）", u.purpose, short_time(u.started_at),
+                      short_time(u.ended_at) or "（使用中）", interface_label(u.interface),
+                      u.work_summary()) for u in uses])
         return 0
     if kind == "production":
         return _production(ctx, session, limit)
@@ -42,7 +46,8 @@ def show(ctx: Context, session: Session) -> int:
         ctx.print_json([dataclasses.asdict(e) for e in entries])
         return 0
     print_table(ctx.out, ("序号", "时间", "账户", "操作", "对象"),
-                [(e.seq, e.at, e.actor or "", e.label, e.subject or "") for e in entries])
+                [(e.seq, short_time(e.at), e.actor or "", e.label, e.subject or "")
+                 for e in entries])
     return 0
 
 
@@ -60,6 +65,6 @@ def _production(ctx: Context, session: Session, limit: int | None) -> int:
                     f"{d['forms']} 套：{'、'.join(str(p)[:8] for p in d['papers'])}")
         else:
             what = str(e.subject or "") + (f"：{d.get('reason')}" if d.get("reason") else "")
-        rows.append((e.seq, e.at, e.actor or "", e.label, what))
+        rows.append((e.seq, short_time(e.at), e.actor or "", e.label, what))
     print_table(ctx.out, ("序号", "时间", "账户", "操作", "内容"), rows)
     return 0

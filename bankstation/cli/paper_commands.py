@@ -7,6 +7,7 @@ from typing import Any
 
 from bankstation.cli.context import Context
 from bankstation.cli.tables import print_table
+from bankstation.domain.clock import short_time
 from bankstation.domain.errors import BankStationError
 from bankstation.domain.papers import PaperStatus, paper_statistics
 from bankstation.domain.qtypes import QType
@@ -113,7 +114,8 @@ def paper_list(ctx: Context) -> int:
         return 0
     print_table(ctx.out, ("试卷", "卷别", "状态", "组卷", "方案", "组卷人", "时间", "审定人"), [
         (r["paper_id"], r["form"], PaperStatus(r["status"]).label, r["assembly"], r["blueprint"],
-         r["assembled_by"], r["assembled_at"], r["approved_by"] or "") for r in rows])
+         r["assembled_by"], short_time(r["assembled_at"]), r["approved_by"] or "")
+        for r in rows])
     return 0
 
 

@@ -107,6 +107,14 @@ class LedgerEntry:
         return action_label(self.action)
 
 
+INTERFACE_LABELS = {"gui": "图形界面", "cli": "命令行"}
+
+
+def interface_label(interface: str) -> str:
+    """How a session was used (使用方式), as the register reads."""
+    return INTERFACE_LABELS.get(interface, interface)
+
+
 @dataclass(frozen=True)
 class ComputerUse:
     """One row of 题库专用计算机使用登记: a session from login to logout."""

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any
 
 from bankstation.domain.accounts import Account
-from bankstation.domain.ledger import action_label
-
-INTERFACE_LABELS = {"gui": "图形界面", "cli": "命令行"}
+from bankstation.domain.clock import short_time
+from bankstation.domain.ledger import action_label, interface_label
 
 # Object kinds of `subject` ("account:li") as the audit table names them.
 SUBJECT_LABELS = {
@@ -47,21 +45,6 @@ DETAIL_LABELS = {
     "slots": "密钥槽",
     "ledger_size": "台账条数",
 }
-
-
-def short_time(value: str | None, seconds: bool = True) -> str:
-    """'2026-11-27T09:00:00+08:00' -> '2026-11-27 09:00:00'; the offset is the station's own."""
-    if not value:
-        return ""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    return moment.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
-
-
-def interface_label(interface: str) -> str:
-    return INTERFACE_LABELS.get(interface, interface)
 
 
 def subject_text(subject: str | None) -> str:

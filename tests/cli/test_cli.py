@@ -110,8 +110,15 @@ def test_ledgers_checkpoint_and_verify(cli: Cli) -> None:
     assert code == 0
     code, out = cli.run("ledger", "show", "--kind", "room_access", "--json", user="sup")
     assert json.loads(out)[0]["purpose"] == "保密检查"
+    code, out = cli.run("ledger", "show", "--kind", "room_access", user="sup")
+    assert ["1", "赵海", "市鉴定中心", "保密检查", "2026-11-27", "08:00", "2026-11-27", "08:30",
+            "刘洋", "sup"] in [line.split() for line in out.splitlines()]
     code, out = cli.run("ledger", "show", "--kind", "computer_use", user="sup")
     assert "登记出入 1 项" in out and "新增账户 1 项" in out
+    assert "2026-11-27 09:00:00" in out and "命令行" in out  # as people read times, not ISO
+    assert "+08:00" not in out and "T09:00" not in out
+    code, out = cli.run("ledger", "show", user="sup")
+    assert "2026-11-27 09:00:00" in out and "+08:00" not in out
     cp = cli.dir / "cp.txt"
     assert cli.run("ledger", "checkpoint", "--out", str(cp), user="sup")[0] == 0
     assert cp.read_text(encoding="utf-8").startswith("bankstation.ledger/")

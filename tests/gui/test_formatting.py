@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from bankstation.gui.formatting import detail_text, short_time, subject_text
-
-
-def test_short_time_drops_the_offset_and_keeps_bad_text() -> None:
-    assert short_time("2026-11-27T09:05:07+08:00") == "2026-11-27 09:05:07"
-    assert short_time("2026-11-27T09:05:00+08:00", seconds=False) == "2026-11-27 09:05"
-    assert short_time(None) == ""
-    assert short_time("昨天") == "昨天"
+from bankstation.gui.formatting import detail_text, subject_text
 
 
 def test_subjects_name_their_kind() -> None:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bankstation.domain.clock import short_time
 from bankstation.domain.questions import Question
-from bankstation.gui.formatting import short_time
 from bankstation.gui.hub import Context
 from bankstation.gui.preview import ImageCache, QuestionPreview
 from bankstation.gui.reading import read

@@ -6,8 +6,9 @@ from typing import assert_never
 
 from PySide6.QtCore import QObject
 
+from bankstation.domain.clock import short_time
 from bankstation.domain.ledger import ACTION_LABELS, LedgerEntry
-from bankstation.gui.formatting import detail_text, short_time, subject_text
+from bankstation.gui.formatting import detail_text, subject_text
 from bankstation.gui.hub import Context
 from bankstation.gui.models.base import Column, TableModel
 from bankstation.services import ledger

@@ -7,8 +7,8 @@ from typing import assert_never
 
 from PySide6.QtCore import QObject
 
+from bankstation.domain.clock import short_time
 from bankstation.domain.qtypes import Status
-from bankstation.gui.formatting import short_time
 from bankstation.gui.hub import Context
 from bankstation.gui.models.base import Column, TableModel
 from bankstation.services import banks, blueprints

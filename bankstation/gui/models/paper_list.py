@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, assert_never
 
+from bankstation.domain.clock import short_time
 from bankstation.domain.papers import PaperStatus
-from bankstation.gui.formatting import short_time
 from bankstation.gui.models.base import Column, TableModel
 from bankstation.services import papers
 

@@ -15,11 +15,11 @@ from typing import Any, assert_never, cast
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
+from bankstation.domain.clock import short_time
 from bankstation.domain.errors import VaultLocked
 from bankstation.domain.qtypes import Status
 from bankstation.domain.questions import QuestionFilter, QuestionRow
 from bankstation.gui import messages
-from bankstation.gui.formatting import short_time
 from bankstation.gui.hub import Context
 from bankstation.gui.models.base import Column, Index, TableModel
 from bankstation.gui.ops import run_op

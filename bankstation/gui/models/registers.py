@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from bankstation.domain.ledger import ComputerUse, RoomAccess
-from bankstation.gui.formatting import interface_label, short_time
+from bankstation.domain.clock import short_time
+from bankstation.domain.ledger import ComputerUse, RoomAccess, interface_label
 from bankstation.gui.models.base import Column, TableModel
 from bankstation.services import registers
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bankstation.domain.clock import short_time
 from bankstation.gui import messages
-from bankstation.gui.formatting import short_time
 from bankstation.gui.hub import Context
 from bankstation.gui.models.audit import AuditModel, action_filters
 from bankstation.gui.ops import run_op

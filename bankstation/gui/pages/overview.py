@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
+from bankstation.domain.clock import short_time
 from bankstation.domain.roles import roles_label
-from bankstation.gui.formatting import pledge_text, short_time
+from bankstation.gui.formatting import pledge_text
 from bankstation.gui.hub import Context
 from bankstation.gui.pages.common import page_layout
 from bankstation.gui.widgets import ERROR_STYLE

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bankstation.domain.answers import LETTERS
+from bankstation.domain.clock import short_time
 from bankstation.domain.errors import NotFound
 from bankstation.domain.papers import paper_statistics, printed_options
 from bankstation.domain.questions import IMAGE_MARK_RE, QuestionContent
-from bankstation.gui.formatting import short_time
 from bankstation.gui.models.paper_list import status_label
 from bankstation.services import images, papers, questions
 from bankstation.services.session import Session
