@@ -20,7 +20,7 @@ from bankstation.services.resources import resource
 from tests.disc.test_iso_read import make_iso
 from tests.gui import bank_support as support
 from tests.gui.bank_support import page_of, session_as
-from tests.gui.gui_support import close_messages, wait_for_message, wait_for_ops
+from tests.gui.gui_support import answer, close_messages, wait_for_message, wait_for_ops
 from tests.support import FakeClock
 
 # Fixtures shared by the bank page tests.
@@ -194,3 +194,20 @@ def test_the_import_template_is_saved(
     close_messages()
     sheets = load_workbook(target).sheetnames
     assert "试题" in sheets and "评分表" in sheets
+
+
+def test_a_cut_off_iso_image_says_so_and_lists_nothing(
+    qtbot: QtBot, bank: int, keeper_window: MainWindow, tmp_path: Path
+) -> None:
+    whole = tmp_path / "whole.iso"
+    make_iso(whole, {"电工四级理论.xlsx": DEMO.read_bytes()}, udf=False)
+    cut = tmp_path / "中断的光盘.iso"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    page = _page(keeper_window)
+    dialog = open_iso(page, page.ctx, cut, (".xlsx", ".csv"), page.check_source)
+    box = wait_for_message(qtbot, "光盘映像 中断的光盘.iso 不完整")
+    answer(box, "确定")
+    wait_for_ops(qtbot)
+    assert dialog.files.count() == 0 and not dialog.ok_button.isEnabled()
+    assert dialog.note.text().startswith("光盘映像 中断的光盘.iso 不完整")
+    assert page.source is None

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bankstation.domain.errors import BankStationError
 from bankstation.gui.hub import Context
 from bankstation.gui.reading import read
+from bankstation.gui.widgets import ERROR_STYLE
 from bankstation.services.imports import Source, list_iso_files
 
 ISO_FILTER = "光盘映像 (*.iso);;所有文件 (*)"
@@ -52,7 +54,12 @@ class IsoPickDialog(QDialog):
         layout.addWidget(self.files, 1)
         layout.addWidget(self.buttons)
         self.resize(560, 420)
-        read(self, ctx, lambda: list_iso_files(iso), self._listed)
+        read(self, ctx, lambda: list_iso_files(iso), self._listed, self._unreadable)
+
+    def _unreadable(self, exc: Exception) -> None:
+        self.note.setText(exc.message if isinstance(exc, BankStationError)
+                          else f"无法读取光盘映像 {self.iso.name}。")
+        self.note.setStyleSheet(ERROR_STYLE)
 
     def _listed(self, names: list[str]) -> None:
         wanted = [n for n in names if n.lower().endswith(self.suffixes)]
