@@ -7,9 +7,9 @@ from pathlib import Path
 from bankstation.cli.context import Context
 from bankstation.cli.tables import print_table
 from bankstation.domain.accounts import make_pledge
-from bankstation.domain.errors import BankStationError, VaultExists
+from bankstation.domain.errors import VaultExists
 from bankstation.domain.roles import parse_roles, roles_label
-from bankstation.services import accounts, ledger, registers, station
+from bankstation.services import accounts, files, ledger, registers, station
 from bankstation.services import demo as demo_service
 from bankstation.services.files import keys_path, remove_vault_files, vault_files_exist, write_text
 from bankstation.services.rekey import rekey as rekey_service
@@ -127,10 +127,7 @@ def ledger_verify(ctx: Context) -> int:
     session = ctx.login("校验台账")
     text = None
     if ctx.args.checkpoint:
-        try:
-            text = Path(ctx.args.checkpoint).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise BankStationError(f"无法读取检查点文件 {ctx.args.checkpoint}：{exc}") from None
+        text = files.read_text(Path(ctx.args.checkpoint), "检查点文件")
     report = ledger.verify(session, text)
     if ctx.args.json:
         ctx.print_json(report.as_dict())

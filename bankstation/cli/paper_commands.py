@@ -8,17 +8,13 @@ from typing import Any
 from bankstation.cli.context import Context
 from bankstation.cli.tables import print_table
 from bankstation.domain.clock import short_time
-from bankstation.domain.errors import BankStationError
 from bankstation.domain.papers import PaperStatus, paper_statistics
 from bankstation.domain.qtypes import QType
-from bankstation.services import assembly, blueprints, papers
+from bankstation.services import assembly, blueprints, files, papers
 
 
 def _read(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BankStationError(f"无法读取组卷方案文件 {path}：{exc}") from None
+    return files.read_text(Path(path), "组卷方案文件")
 
 
 def blueprint_json(session: Any, stored: blueprints.StoredBlueprint) -> dict[str, Any]:

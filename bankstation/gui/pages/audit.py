@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from bankstation.domain.clock import short_time
+from bankstation.domain.errors import BankStationError
 from bankstation.gui import messages
 from bankstation.gui.hub import Context
 from bankstation.gui.models.audit import AuditModel, action_filters
@@ -115,9 +116,9 @@ class AuditPage(QWidget):
 
     def verify_with_file(self, path: Path) -> None:
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            messages.show_error(self, f"无法读取检查点文件 {path}：{exc}")
+            text = files.read_text(path, "检查点文件")
+        except BankStationError as exc:
+            messages.show_error(self, exc.message)
             return
         self.verify(text)
 

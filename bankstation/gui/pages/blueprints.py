@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from bankstation.domain.banks import Bank
 from bankstation.domain.blueprints import Blueprint
-from bankstation.domain.errors import BankStationError
 from bankstation.domain.problems import Problem
 from bankstation.domain.qtypes import Status
 from bankstation.domain.roles import Role
@@ -36,11 +35,7 @@ LIST_ROWS = 3  # the list above the editor shows this many rows before it scroll
 
 
 def read_blueprint_file(path: Path) -> Blueprint:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BankStationError(f"无法读取组卷方案文件 {path}：{exc}") from None
-    return blueprints.parse(text)
+    return blueprints.parse(files.read_text(path, "组卷方案文件"))
 
 
 def refusal_text(problems: list[Problem]) -> str:
