@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -17,6 +18,11 @@ from bankstation.formats.text_clean import cell_text, column_letter, header_key
 MAX_CELL = MAX_TEXT
 # A stray cell at XFD1048576 would make calamine build a grid of billions of cells.
 MAX_CELLS = 10_000_000
+# What a workbook's parts may add up to once unzipped: calamine parses a worksheet whole, so a
+# small file that inflates to gigabytes of XML (a "zip bomb", or a sheet filled to its last
+# row by mistake) would take the station's memory. A 100,000-question workbook of 11 MB is
+# 93 MB unzipped.
+MAX_UNZIPPED = 1024 * 1024 * 1024
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 
@@ -89,6 +95,10 @@ def _failed(message: str) -> Tables:
 
 
 def _read_workbook(data: bytes) -> Tables:
+    if (unzipped := _unzipped_size(data)) > MAX_UNZIPPED:
+        return _failed(f"工作簿解压后有 {unzipped // 1024 // 1024} MB，超过上限 "
+                       f"{MAX_UNZIPPED // 1024 // 1024} MB，无法导入。请删除无关的工作表或单元格，"
+                       "或分成几个文件导入。")
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError:
@@ -107,6 +117,15 @@ def _read_workbook(data: bytes) -> Tables:
     if not tables.sheets and not tables.problems:
         tables.problems.append(Problem(None, None, "工作簿中没有任何工作表。"))
     return tables
+
+
+def _unzipped_size(data: bytes) -> int:
+    """The sizes an .xlsx (a zip) declares for its parts, summed; 0 for any other file."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0  # not a zip (.xls, or no workbook at all): calamine says what it is
 
 
 def _not_a_workbook(data: bytes) -> str:

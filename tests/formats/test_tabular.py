@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 
+from bankstation.formats import tabular
 from bankstation.formats.tabular import MAX_CELL, check_columns, read_tables
 from tests.formats.helpers import csv_bytes, xlsx_bytes
 
@@ -142,3 +143,21 @@ def test_sheets_are_found_by_name_or_as_the_only_one() -> None:
     assert found is not None and found.name == "试题"
     single = read_tables(csv_bytes([HEADER]), "b.csv")
     assert single.find(["试题"]) is single.sheets["b"]
+
+
+def test_a_workbook_that_unzips_past_the_limit_is_refused_before_it_is_parsed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    data = xlsx_bytes({"试题": [HEADER, *ROWS * 200]})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unzipped = sum(item.file_size for item in archive.infolist())
+    assert read_tables(data, "a.xlsx").problems == []
+    monkeypatch.setattr(tabular, "MAX_UNZIPPED", unzipped - 1)
+
+    def parsed(*_args: object) -> None:
+        raise AssertionError("calamine was given the workbook")
+
+    monkeypatch.setattr(tabular.CalamineWorkbook, "from_filelike", parsed)
+    tables = read_tables(data, "a.xlsx")
+    (problem,) = tables.problems
+    assert tables.sheets == {} and problem.row is None
+    assert problem.message.startswith(f"工作簿解压后有 {unzipped // 1024 // 1024} MB，超过上限")
