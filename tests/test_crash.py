@@ -36,13 +36,15 @@ PHASE_OF_LAST_LINE = {
 
 
 class Child:
-    """One run of tests/crash_child.py; its stdout lines are collected as they arrive."""
+    """One run of a writer child (tests/crash_child.py unless told); its stdout lines are
+    collected as they arrive."""
 
-    def __init__(self, vault: Path, seed: int, stderr: Path) -> None:
+    def __init__(self, vault: Path, seed: int, stderr: Path,
+                 module: str = "tests.crash_child", *extra: str) -> None:
         self._stderr_path = stderr
         with stderr.open("wb") as err:
             self.proc = subprocess.Popen(
-                [sys.executable, "-u", "-m", "tests.crash_child", str(vault), str(seed)],
+                [sys.executable, "-u", "-m", module, str(vault), str(seed), *extra],
                 cwd=ROOT, stdout=subprocess.PIPE, stderr=err,
             )
         self.lines: list[str] = []
