@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bankstation.disc import iso_read
 from bankstation.domain.errors import BankStationError, ValidationError, os_reason
+from bankstation.domain.id_ranges import id_ranges
 from bankstation.domain.problems import Problem
 from bankstation.domain.qtypes import Status
 from bankstation.domain.questions import QuestionContent, QuestionFilter
@@ -207,9 +208,9 @@ def commit_import(session: Session, plan: ImportPlan) -> ImportPlan:
                               "请修改后重新导入。")
     now, me = session.now(), session.account.name
     with session.transaction():
-        questions_repo.insert_many(session.vault, plan.bank_id,
-                                   [content for _row, content in plan.added], Status.SUBMITTED,
-                                   me, now)
+        added = questions_repo.insert_many(session.vault, plan.bank_id,
+                                           [content for _row, content in plan.added],
+                                           Status.SUBMITTED, me, now)
         for _row, qid, content in plan.new_versions:
             current = questions_repo.get(session.vault, qid)
             version = (current.version if current else 0) + 1
@@ -222,7 +223,11 @@ def commit_import(session: Session, plan: ImportPlan) -> ImportPlan:
         session.record("questions.import", f"bank:{plan.bank_id}", {
             "source": plan.source, "added": len(plan.added),
             "new_versions": len(plan.new_versions), "edited": len(plan.edited),
-            "unchanged": len(plan.unchanged)})
+            "unchanged": len(plan.unchanged),
+            # which questions, so that each one's trail shows the import (question_trail)
+            "questions": {"added": id_ranges(added),
+                          "new_versions": id_ranges(q for _r, q, _c in plan.new_versions),
+                          "edited": id_ranges(q for _r, q, _c in plan.edited)}})
     return plan
 
 

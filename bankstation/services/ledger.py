@@ -14,7 +14,7 @@ from bankstation.domain.errors import BadCheckpoint, CheckpointMismatch, LedgerT
 from bankstation.domain.ledger import PRODUCTION_ACTIONS, LedgerEntry
 from bankstation.domain.merkle import MerkleBuilder, leaf_hash
 from bankstation.domain.roles import Role
-from bankstation.services import audit, registers_check
+from bankstation.services import audit, question_trail, registers_check
 from bankstation.services.session import Session
 from bankstation.store import ledger_repo, meta_repo
 from bankstation.store.vault import Vault
@@ -112,6 +112,9 @@ def production_entries(session: Session, limit: int | None = None) -> list[Ledge
 def subject_history(session: Session, subject: str) -> list[LedgerEntry]:
     """Every audit entry about one subject (``question:12``, ``paper:…``), oldest first."""
     session.require(*LEDGER_READERS)
+    kind, _, key = subject.partition(":")
+    if kind == "question" and key.isdigit():
+        return question_trail.entries(session.vault, int(key))  # with the imports that wrote it
     return ledger_repo.subject_entries(session.vault, subject)
 
 

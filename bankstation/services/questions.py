@@ -15,7 +15,7 @@ from bankstation.domain.ledger import ACTION_LABELS
 from bankstation.domain.qtypes import Status
 from bankstation.domain.questions import Question, QuestionContent, content_problems
 from bankstation.domain.roles import Role
-from bankstation.services import elements
+from bankstation.services import elements, question_trail
 from bankstation.services.banks import get_bank
 from bankstation.services.session import Session
 from bankstation.store import ledger_repo, questions_repo
@@ -213,7 +213,7 @@ def events(session: Session, qid: int) -> list[QuestionEvent]:
     A rejected version is edited in place, which clears its review note; the ledger keeps
     every reason, so a reviewer can see why the question came back before.
     """
-    get(session, qid)
+    question = get(session, qid)
     found = []
     for entry in ledger_repo.subject_entries(session.vault, f"question:{qid}"):
         version, note = entry.detail.get("version"), entry.detail.get("note")
@@ -222,4 +222,10 @@ def events(session: Session, qid: int) -> list[QuestionEvent]:
             ACTION_LABELS.get(entry.action, entry.action),
             version if isinstance(version, int) else None,
             note if isinstance(note, str) else None))
-    return found
+    for entry, role in question_trail.import_entries(session.vault, qid, question.bank_id):
+        source = entry.detail.get("source")
+        found.append(QuestionEvent(
+            entry.seq, entry.at, entry.actor, entry.action,
+            f"{ACTION_LABELS[entry.action]}（{role}）", 1 if role == "新增" else None,
+            f"来自 {source}" if isinstance(source, str) else None))
+    return sorted(found, key=lambda e: e.seq)

@@ -69,7 +69,21 @@ def test_plan_commit_versions_and_near_duplicates(staffed_vault: Path, clock: Fa
     imports.commit_import(keeper, plan)
     q1 = questions.get(keeper, plan.new_versions[0][1])
     old = questions.version(keeper, q1.id, 1)
+    q2 = plan.unchanged[0][1]
+    third = workbook(tmp_path / "c.xlsx", [
+        ["Q-1", "判断题", "AA001", NEUTRAL + "严禁安装熔断器。", "", "", "", "", "√", "中等"]])
+    assert len(imports.import_questions(keeper, bank, Source(third)).edited) == 1
+    new_id = max(search.question_ids(keeper, bank))
+    trails = {qid: [(e.label, e.actor, e.version, e.note) for e in questions.events(keeper, qid)]
+              for qid in (q1.id, q2, new_id)}
     station.logout(keeper)
+    assert trails[q1.id] == [
+        ("导入试题（新增）", "keeper", 1, "来自 a.xlsx"),
+        ("审核通过试题", "reviewer", 1, None),
+        ("导入试题（新版本）", "keeper", None, "来自 b.xlsx"),
+        ("导入试题（修改）", "keeper", None, "来自 c.xlsx")]
+    assert [t[0] for t in trails[q2]] == ["导入试题（新增）", "审核通过试题"]  # unchanged in b
+    assert trails[new_id] == [("导入试题（新增）", "keeper", 1, "来自 b.xlsx")]
     assert (q1.version, q1.status, old.status) == (2, Status.SUBMITTED, Status.APPROVED)
     assert "不得" in q1.content.stem and "不允许" in old.content.stem
 

@@ -74,11 +74,15 @@ def test_import_review_search_and_report(run: Run, bank: int,
     code, _ = run("reviewer", "questions", "retire", str(first), "--reason", "过时")
     events = run.json("reviewer", "questions", "show", str(first))["events"]
     assert [(e["action"], e["actor"], e["note"]) for e in events] == [
+        ("questions.import", "keeper", "来自 electrician-4-theory.xlsx"),
         ("question.approve", "reviewer", None), ("question.retire", "reviewer", "过时")]
+    assert (events[0]["label"], events[0]["version"]) == ("导入试题（新增）", 1)
     code, out = run("reviewer", "questions", "show", str(first))
     assert "处理记录：" in out and "停用试题（第 1 版）：过时" in out
     trail = run.json("supervisor", "ledger", "show", "--subject", f"question:{first}")
-    assert [e["action"] for e in trail] == ["question.retire", "question.approve"]
+    assert [e["action"] for e in trail] == ["question.retire", "question.approve",
+                                            "questions.import"]
+    assert trail[2]["detail"]["questions"]["added"] == [[1, 644]]
     listed = run.json("reviewer", "questions", "list", str(bank), "--status", "retired")
     assert [r["id"] for r in listed] == [first]
     report = run.json("reviewer", "bank", "report", str(bank))
