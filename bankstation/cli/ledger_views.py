@@ -8,6 +8,7 @@ from bankstation.cli.context import Context
 from bankstation.cli.tables import print_table
 from bankstation.domain.clock import short_time
 from bankstation.domain.ledger import interface_label
+from bankstation.domain.ledger_text import detail_text, subject_text
 from bankstation.services import ledger, registers
 from bankstation.services.session import Session
 
@@ -45,9 +46,9 @@ def show(ctx: Context, session: Session) -> int:
     if ctx.args.json:
         ctx.print_json([dataclasses.asdict(e) for e in entries])
         return 0
-    print_table(ctx.out, ("序号", "时间", "账户", "操作", "对象"),
-                [(e.seq, short_time(e.at), e.actor or "", e.label, e.subject or "")
-                 for e in entries])
+    print_table(ctx.out, ("序号", "时间", "账户", "操作", "对象", "详情"),
+                [(e.seq, short_time(e.at), e.actor or "", e.label, subject_text(e.subject),
+                  detail_text(e.detail)) for e in entries])
     return 0
 
 

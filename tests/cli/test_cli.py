@@ -119,6 +119,8 @@ def test_ledgers_checkpoint_and_verify(cli: Cli) -> None:
     assert "+08:00" not in out and "T09:00" not in out
     code, out = cli.run("ledger", "show", user="sup")
     assert "2026-11-27 09:00:00" in out and "+08:00" not in out
+    assert "出入登记 #1" in out and "姓名：赵海；单位：市鉴定中心" in out
+    assert "账户 sup" in out and "角色：监督员" in out
     cp = cli.dir / "cp.txt"
     assert cli.run("ledger", "checkpoint", "--out", str(cp), user="sup")[0] == 0
     assert cp.read_text(encoding="utf-8").startswith("bankstation.ledger/")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 
 from bankstation.domain.clock import short_time
 from bankstation.domain.ledger import ACTION_LABELS, LedgerEntry
-from bankstation.gui.formatting import detail_text, subject_text
+from bankstation.domain.ledger_text import detail_text, subject_text
 from bankstation.gui.hub import Context
 from bankstation.gui.models.base import Column, TableModel
 from bankstation.services import ledger
