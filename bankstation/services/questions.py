@@ -222,6 +222,11 @@ def events(session: Session, qid: int) -> list[QuestionEvent]:
             ACTION_LABELS.get(entry.action, entry.action),
             version if isinstance(version, int) else None,
             note if isinstance(note, str) else None))
+    for entry in question_trail.group_entries(session.vault, qid):
+        group = entry.detail.get("group")
+        found.append(QuestionEvent(
+            entry.seq, entry.at, entry.actor, entry.action, ACTION_LABELS[entry.action], None,
+            f"互斥组「{group}」" if isinstance(group, str) else "移出互斥组"))
     for entry, role in question_trail.import_entries(session.vault, qid, question.bank_id):
         source = entry.detail.get("source")
         found.append(QuestionEvent(

@@ -202,7 +202,8 @@ def test_near_duplicates_grouped_or_retired(staffed_vault: Path, clock: FakeCloc
     a = questions.create(session, bank, judge(stem)).id
     b = questions.create(session, bank, judge("在三相四线制供电系统中，"
                                               "中性线上不允许安装熔断器和开关。")).id
-    questions.create(session, bank, judge("使用兆欧表测量绝缘电阻前，应先将被测设备断电并放电。"))
+    c = questions.create(session, bank,
+                         judge("使用兆欧表测量绝缘电阻前，应先将被测设备断电并放电。")).id
     pairs = duplicates.find(session, bank)
     assert [(p.first, p.second) for p in pairs] == [(a, b)]
     [listed] = quality.report(session, bank).near_duplicates
@@ -211,6 +212,10 @@ def test_near_duplicates_grouped_or_retired(staffed_vault: Path, clock: FakeCloc
     assert quality.report(session, bank, near_duplicates=False).near_duplicates == []
     group = duplicates.group_pair(session, a, b)
     assert duplicates.find(session, bank)[0].same_group
+    trails = {q: [(e.label, e.note) for e in questions.events(session, q)] for q in (a, b)}
+    assert trails[a] == trails[b] == [("新增试题", None), ("设置互斥组", f"互斥组「{group}」")]
+    assert [e.label for e in questions.events(session, c)] == ["新增试题"]
+
     questions.retire(session, b, "与另一题重复")
     assert duplicates.find(session, bank) == []
     station.logout(session)
