@@ -10,9 +10,11 @@ from pytestqt.qtbot import QtBot
 from bankstation.gui.main_window import MainWindow
 from bankstation.gui.models.audit import AuditColumn
 from bankstation.gui.pages.audit import AuditPage
-from bankstation.services import ledger
+from bankstation.services import imports, ledger, station
+from bankstation.services.imports import Source
 from tests.gui.conftest import MakeWindow
 from tests.gui.gui_support import close_messages, wait_for_message, wait_for_ops
+from tests.support import FakeClock, login, make_bank
 
 
 @pytest.fixture
@@ -114,3 +116,25 @@ def test_the_view_pulls_pages_until_its_viewport_is_full(
     qtbot.waitUntil(lambda: not page.model.canFetchMore(page.view.rootIndex())
                     and not page.model.loading, timeout=10_000)
     assert page.model.rowCount() == total
+
+
+def test_the_question_entries_read_in_chinese(
+    qtbot: QtBot, staffed_vault: Path, clock: FakeClock, make_window: MakeWindow,
+    tmp_path: Path,
+) -> None:
+    bank = make_bank(staffed_vault, clock)
+    csv = tmp_path / "试题.csv"
+    csv.write_text("题型,鉴定点,题干,答案\n判断题,AA001,熔断器用于短路保护。,√\n"
+                   "判断题,AA001,验电前应先在有电设备上确认验电器良好。,√\n", encoding="utf-8")
+    keeper = login(staffed_vault, clock, "keeper", "keeper-pass-1")
+    imports.import_questions(keeper, bank, Source(csv))
+    station.logout(keeper)
+    window = make_window(staffed_vault, "supervisor", "supervisor-pass-1", purpose="台账检查")
+    page = window.show_page("审计台账")
+    assert isinstance(page, AuditPage)
+    page.filter.setCurrentIndex(page.filter.findText("试题（含导入、导出）"))
+    wait_for_ops(qtbot)
+    assert _column(page, AuditColumn.ACTION) == ["导入试题"]
+    assert _column(page, AuditColumn.SUBJECT) == [f"题库 #{bank}"]
+    [detail] = _column(page, AuditColumn.DETAIL)
+    assert detail == "来源文件：试题.csv；新增：2；新版本：0；修改：0；未变：0；试题：新增 #1–#2"

@@ -17,7 +17,9 @@ from bankstation.services import ledger
 ACTION_GROUPS: tuple[tuple[str, str], ...] = (
     ("登录、退出、锁定", "session."),
     ("账户与保密责任书", "account."),
-    ("题库与密钥", "vault."),
+    ("题库文件与密钥", "vault."),
+    ("试题（含导入、导出）", "question"),  # question.* and questions.*
+    ("组卷方案", "blueprint."),
 )
 
 
