@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bankstation.domain.elements import ElementTable
 from bankstation.domain.errors import NotFound, PermissionDenied, ValidationError
-from bankstation.domain.ledger import ACTION_LABELS
+from bankstation.domain.ledger import ACTION_LABELS, LedgerEntry
 from bankstation.domain.qtypes import Status
 from bankstation.domain.questions import Question, QuestionContent, content_problems
 from bankstation.domain.roles import Role
@@ -208,29 +208,37 @@ def history(session: Session, qid: int) -> list[Question]:
 
 
 def events(session: Session, qid: int) -> list[QuestionEvent]:
-    """Every ledger entry about one question, oldest first.
+    """Every ledger entry about one question, oldest first: its own, the enemy-group changes
+    that include it, and the imports that wrote it (question_trail).
 
     A rejected version is edited in place, which clears its review note; the ledger keeps
     every reason, so a reviewer can see why the question came back before.
     """
-    question = get(session, qid)
-    found = []
-    for entry in ledger_repo.subject_entries(session.vault, f"question:{qid}"):
-        version, note = entry.detail.get("version"), entry.detail.get("note")
-        found.append(QuestionEvent(
-            entry.seq, entry.at, entry.actor, entry.action,
-            ACTION_LABELS.get(entry.action, entry.action),
-            version if isinstance(version, int) else None,
-            note if isinstance(note, str) else None))
-    for entry in question_trail.group_entries(session.vault, qid):
-        group = entry.detail.get("group")
-        found.append(QuestionEvent(
-            entry.seq, entry.at, entry.actor, entry.action, ACTION_LABELS[entry.action], None,
-            f"互斥组「{group}」" if isinstance(group, str) else "移出互斥组"))
-    for entry, role in question_trail.import_entries(session.vault, qid, question.bank_id):
-        source = entry.detail.get("source")
-        found.append(QuestionEvent(
-            entry.seq, entry.at, entry.actor, entry.action,
-            f"{ACTION_LABELS[entry.action]}（{role}）", 1 if role == "新增" else None,
-            f"来自 {source}" if isinstance(source, str) else None))
+    question, vault = get(session, qid), session.vault
+    found = [_own_event(e) for e in ledger_repo.subject_entries(vault, f"question:{qid}")]
+    found += [_group_event(e) for e in question_trail.group_entries(vault, qid)]
+    found += [_import_event(e, role)
+              for e, role in question_trail.import_entries(vault, qid, question.bank_id)]
     return sorted(found, key=lambda e: e.seq)
+
+
+def _own_event(entry: LedgerEntry) -> QuestionEvent:
+    version, note = entry.detail.get("version"), entry.detail.get("note")
+    return QuestionEvent(entry.seq, entry.at, entry.actor, entry.action,
+                         ACTION_LABELS.get(entry.action, entry.action),
+                         version if isinstance(version, int) else None,
+                         note if isinstance(note, str) else None)
+
+
+def _group_event(entry: LedgerEntry) -> QuestionEvent:
+    group = entry.detail.get("group")
+    return QuestionEvent(entry.seq, entry.at, entry.actor, entry.action,
+                         ACTION_LABELS[entry.action], None,
+                         f"互斥组「{group}」" if isinstance(group, str) else "移出互斥组")
+
+
+def _import_event(entry: LedgerEntry, role: str) -> QuestionEvent:
+    source = entry.detail.get("source")
+    return QuestionEvent(entry.seq, entry.at, entry.actor, entry.action,
+                         f"{ACTION_LABELS[entry.action]}（{role}）", 1 if role == "新增" else None,
+                         f"来自 {source}" if isinstance(source, str) else None)
