@@ -72,7 +72,8 @@ def build_paper(meta: PaperMeta, bp: Blueprint, sources: list[PaperItemSource],
         sections.append({"qtype": section.qtype.value, "heading": heading(index, section.qtype),
                          "points_each": section.points, "items": items})
     return {
-        "format": FORMAT, "paper_id": meta.paper_id, "form": meta.form, "title": bp.title,
+        "format": FORMAT, "paper_id": meta.paper_id, "form": meta.form,
+        "title": paper_title(bp.title),
         "occupation": bp.occupation, "level": bp.level, "exam": bp.exam,
         "blueprint": {"id": meta.blueprint_id, "version": meta.blueprint_version,
                       "sha256": meta.blueprint_sha256},
@@ -83,6 +84,17 @@ def build_paper(meta: PaperMeta, bp: Blueprint, sources: list[PaperItemSource],
         "duration_minutes": bp.duration_minutes, "pass_score": bp.pass_score,
         "sections": sections,
     }
+
+
+def paper_title(blueprint_title: str) -> str:
+    """What the paper is called: '电工（四级/中级工）理论知识考试组卷方案' gives
+    '电工（四级/中级工）理论知识考试试卷' (a plan's name is not printed on an exam paper)."""
+    title = blueprint_title.strip()
+    for suffix in ("组卷方案", "方案"):
+        if title.endswith(suffix) and len(title) > len(suffix):
+            title = title[: -len(suffix)]
+            break
+    return title if title.endswith("试卷") else f"{title}试卷"
 
 
 def _item(number: int, src: PaperItemSource, rng: random.Random) -> dict[str, Any]:

@@ -31,6 +31,7 @@ def test_assembly_meets_the_blueprint(staffed_vault: Path, clock: FakeClock,
         items = _items(paper)
         assert len(items) == 35 and len({i["question_id"] for i in items}) == 35
         assert paper["total_points"] == 100
+        assert paper["title"] == "电工（四级）理论知识测试试卷"  # the plan is 测试方案
         assert paper["blueprint"] == {"id": stored.id, "version": 1, "sha256": stored.sha256}
         cells = {}
         for section in paper["sections"]:
