@@ -88,6 +88,7 @@ def _print_rows(ctx: Context, rows: list[QuestionRow]) -> None:
 
 def questions_list(ctx: Context) -> int:
     session = ctx.login("查看试题")
+    banks.get_bank(session, ctx.args.bank)  # a mistyped bank is an error, not an empty list
     ids = search.question_ids(session, ctx.args.bank, _filter(ctx), limit=ctx.args.limit)
     rows = search.question_rows(session, ids)
     _print_rows(ctx, [rows[i] for i in ids])
@@ -96,6 +97,7 @@ def questions_list(ctx: Context) -> int:
 
 def questions_search(ctx: Context) -> int:
     session = ctx.login("检索试题")
+    banks.get_bank(session, ctx.args.bank)
     _print_rows(ctx, search.search(session, ctx.args.bank, ctx.args.text, ctx.args.limit))
     return 0
 

@@ -8,7 +8,7 @@ from typing import Any
 from bankstation.cli.context import Context
 from bankstation.cli.tables import print_table
 from bankstation.domain.problems import Problem
-from bankstation.services import elements, imports
+from bankstation.services import banks, elements, imports
 from bankstation.services.imports import Source
 
 
@@ -33,6 +33,7 @@ def elements_import(ctx: Context) -> int:
 
 def elements_show(ctx: Context) -> int:
     session = ctx.login("查看鉴定要素细目表")
+    banks.get_bank(session, ctx.args.bank)
     table = elements.table(session, ctx.args.bank)
     print_table(ctx.out, ("代码", "名称", "比重", "重要程度"), [
         (n.code, n.name, "" if n.weight is None else f"{n.weight:g}",

@@ -117,6 +117,7 @@ def approve_many(session: Session, bank_id: int, qids: list[int] | None = None
                  ) -> tuple[list[int], list[tuple[int, str]]]:
     """Approve the given (or all submitted) questions; return approved ids and refusals."""
     session.require(Role.REVIEWER)
+    get_bank(session, bank_id)
     if qids is None:
         qids = [qid for qid, _author in questions_repo.submitted_ids(session.vault, bank_id)]
     done: list[int] = []

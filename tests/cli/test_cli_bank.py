@@ -207,3 +207,19 @@ def test_occupations_search_and_add_by_notice(run: Run, tmp_path: Path) -> None:
     assert code == 0 and "维修电工" in out
     assert [o["code"] for o in run.json("keeper", "occupation", "search", "数字孪生")] == [
         "4-04-05-09"]
+
+
+@pytest.mark.parametrize(("user", "argv"), [
+    ("reviewer", ("questions", "list", "99")),
+    ("reviewer", ("questions", "search", "99", "电压")),
+    ("reviewer", ("questions", "approve", "99", "--all")),
+    ("keeper", ("elements", "show", "99")),
+    ("reviewer", ("bank", "report", "99")),
+])
+def test_a_bank_that_does_not_exist_is_an_error_not_an_empty_answer(
+        run: Run, bank: int, user: str, argv: tuple[str, ...],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    code, out = run(user, *argv)
+    assert code == 1 and out == ""
+    assert "错误：题库 99 不存在。" in capsys.readouterr().err
