@@ -96,7 +96,8 @@ def assemble(ctx: Context) -> int:
     for paper in outcome.papers:
         stats = paper_statistics(paper)
         ctx.print(f"  {paper['form']}卷 {paper['paper_id']}：{stats['items']} 题，"
-                  f"平均难度 {stats['mean_difficulty']:.3f}，重要程度 {stats['importance']}")
+                  f"平均难度 {stats['mean_difficulty']:.3f}，重要程度 "
+                  + "，".join(f"{k} {v:g}%" for k, v in sorted(stats["importance"].items())))
     for note in outcome.notes:
         ctx.print(f"  注意：{note}")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -168,7 +169,10 @@ def test_blueprint_assemble_and_papers(run: Run, bank: int, tmp_path: Path) -> N
     assert code == 0 and "组卷" in out and "cli-1" in out and "审定试卷" in out
     # the approved paper's questions now rest; the bank has enough others, so none comes back
     assert result["reused"] == []
-    again = run.json("assembler", "assemble", str(saved["id"]), "--seed", "cli-2")
+    code, out = run("assembler", "assemble", str(saved["id"]), "--seed", "cli-2")
+    assert code == 0 and "组卷完成" in out and "{" not in out
+    assert re.search(r"A卷 \S+：90 题，平均难度 0\.\d{3}，重要程度 X \d+(\.\d)?%，Y ", out), out
+    again = run.json("assembler", "assemble", str(saved["id"]), "--seed", "cli-3")
     assert again["reused"] == []
     used = _question_ids(run, paper_id)
     for new in again["papers"]:
