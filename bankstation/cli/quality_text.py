@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TextIO
 
 from bankstation.cli.tables import print_table
 from bankstation.domain.elements import ElementTable
@@ -14,6 +14,7 @@ from bankstation.services.quality_rows import (
     HISTOGRAM_TITLE,
     IMPORTANCE_HEADERS,
     IMPORTANCE_TITLE,
+    PAIR_HEADERS,
     STATUS_HEADERS,
     THIN_HEADERS,
     THIN_TITLE,
@@ -21,6 +22,7 @@ from bankstation.services.quality_rows import (
     histogram_rows,
     importance_rows,
     mean_text,
+    pair_rows,
     status_row,
     thin_rows,
 )
@@ -44,21 +46,10 @@ def print_report(out: TextIO, report: QualityReport, table: ElementTable,
         print(text, file=out)
     _section(out, f"{THIN_TITLE}（{len(report.thin_points)} 个）", THIN_HEADERS,
              thin_rows(report))
-    _section(out, f"{DUPLICATES_TITLE}（{len(report.near_duplicates)} 对）",
-             ["试题", "题干", "试题", "题干", "相似度", "同一互斥组"],
-             [_pair_row(pair, rows) for pair in report.near_duplicates])
+    _section(out, f"{DUPLICATES_TITLE}（{len(report.near_duplicates)} 对）", PAIR_HEADERS,
+             pair_rows(report, rows, STEM_CHARS))
 
 
 def _section(out: TextIO, title: str, headers: list[str], rows: list[list[str]]) -> None:
     print(f"\n{title}", file=out)
     print_table(out, headers, rows)
-
-
-def _pair_row(pair: dict[str, Any], rows: dict[int, QuestionRow]) -> list[str]:
-    first, second = pair["first"], pair["second"]
-    return [str(first), _stem(rows.get(first)), str(second), _stem(rows.get(second)),
-            f"{pair['similarity']:.0%}", "是" if pair["same_enemy_group"] else "否"]
-
-
-def _stem(row: QuestionRow | None) -> str:
-    return row.stem_preview[:STEM_CHARS] if row else ""

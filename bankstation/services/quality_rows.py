@@ -6,6 +6,7 @@ from typing import Any
 
 from bankstation.domain.elements import ElementTable, Importance
 from bankstation.domain.qtypes import QType, Status
+from bankstation.domain.questions import QuestionRow
 from bankstation.services.quality import MIN_PER_POINT, QualityReport
 
 # Reference mix of a paper's assessment points (DESIGN.md §1); shown beside the bank's own.
@@ -13,6 +14,7 @@ IMPORTANCE_GUIDE = {"X": "≥ 80%", "Y": "≤ 15%", "Z": "≤ 5%"}
 STATUS_HEADERS = [*(s.label for s in Status), "合计"]
 IMPORTANCE_HEADERS = ["重要程度", "占已通过试题", "参考"]
 THIN_HEADERS = ["鉴定点", "名称", "已通过"]
+PAIR_HEADERS = ["试题", "题干", "试题", "题干", "相似度", "同一互斥组"]
 CELLS_TITLE = "按鉴定范围和题型统计（已通过）"
 IMPORTANCE_TITLE = "重要程度构成（已通过）"
 HISTOGRAM_TITLE = "难度分布（已通过，按难度系数）"
@@ -60,6 +62,19 @@ def histogram_rows(report: QualityReport) -> list[list[str]]:
 
 def _span(bin_: dict[str, Any]) -> str:
     return f"{float(bin_['from']):.1f}–{float(bin_['to']):.1f}"
+
+
+def pair_rows(report: QualityReport, rows: dict[int, QuestionRow],
+              stem_chars: int | None = None) -> list[list[str]]:
+    """The near-duplicate pairs with their stems (``rows``: the questions they name), each
+    stem cut to ``stem_chars`` when given."""
+    def stem(qid: int) -> str:
+        row = rows.get(qid)
+        return row.stem_preview[:stem_chars] if row else ""
+
+    return [[str(p["first"]), stem(p["first"]), str(p["second"]), stem(p["second"]),
+             f"{p['similarity']:.0%}", "是" if p["same_enemy_group"] else "否"]
+            for p in report.near_duplicates]
 
 
 def mean_text(report: QualityReport) -> str:

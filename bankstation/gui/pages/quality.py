@@ -30,7 +30,6 @@ from bankstation.gui.pages.common import page_layout
 from bankstation.gui.pages.quality_tables import (
     ALL_COLUMNS,
     ReportView,
-    duplicate_rows,
     empty_report,
     fill,
     make_table,
@@ -46,12 +45,14 @@ from bankstation.services.quality_rows import (
     HISTOGRAM_TITLE,
     IMPORTANCE_HEADERS,
     IMPORTANCE_TITLE,
+    PAIR_HEADERS,
     STATUS_HEADERS,
     THIN_HEADERS,
     THIN_TITLE,
     cell_rows,
     importance_rows,
     mean_text,
+    pair_rows,
     status_row,
     thin_rows,
 )
@@ -103,7 +104,7 @@ class QualityPage(QWidget):
         self.importance = make_table(IMPORTANCE_HEADERS, stretch=ALL_COLUMNS)
         self.histogram = Histogram()
         self.mean_label = QLabel()
-        self.duplicates = make_table(["试题", "题干", "试题", "题干", "相似度", "同一互斥组"])
+        self.duplicates = make_table(PAIR_HEADERS)
         header = self.duplicates.horizontalHeader()
         for stem in (1, 3):
             header.setSectionResizeMode(stem, QHeaderView.ResizeMode.Stretch)
@@ -229,7 +230,7 @@ class QualityPage(QWidget):
         fill(self.importance, importance_rows(report), (3, 4))
         self.histogram.set_bins(report.difficulty_histogram if approved else [])
         self.mean_label.setText(mean_text(report))
-        fill(self.duplicates, duplicate_rows(view) if view else [], (2, 10))
+        fill(self.duplicates, pair_rows(report, view.rows) if view else [], (2, 10))
         self.duplicates_box.setTitle(f"{DUPLICATES_TITLE}（{self._pairs_text(view, short=True)}）")
         self._update_buttons()
 

@@ -1,4 +1,4 @@
-"""The tables of the quality report: what each shows, and tables only as tall as their rows."""
+"""The quality page's view of a report, and its tables only as tall as their rows."""
 
 from __future__ import annotations
 
@@ -63,13 +63,3 @@ def set_headers(table: QTableWidget, headers: list[str], stretch: int) -> None:
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-
-def duplicate_rows(view: ReportView) -> list[list[str]]:
-    out = []
-    for pair in view.report.near_duplicates:
-        first, second = view.rows.get(pair["first"]), view.rows.get(pair["second"])
-        out.append([str(pair["first"]), first.stem_preview if first else "",
-                    str(pair["second"]), second.stem_preview if second else "",
-                    f"{pair['similarity']:.0%}", "是" if pair["same_enemy_group"] else "否"])
-    return out
