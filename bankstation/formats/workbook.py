@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from bankstation.domain.answers import format_fill, format_marking, parse_marking
 from bankstation.domain.elements import ElementNode
@@ -35,6 +37,8 @@ from bankstation.formats.text_clean import format_number
 
 # What openpyxl refuses (C0 controls) or XML cannot hold (non-characters, lone surrogates).
 _UNWRITABLE_RE = re.compile(r"[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_BOLD = Font(bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
 _WIDTHS = {"题干": 50, "答案": 30, "解析": 30, "考场准备": 30, "考生准备": 30, "评分标准": 40,
            "考核内容": 20, "评分要素": 20}
 
@@ -45,10 +49,8 @@ def write_template(path: str | os.PathLike[str]) -> None:
     notes = book.create_sheet("说明")
     _write_rows(notes, ("列名", "是否必填", "说明"),
                 [*QUESTION_NOTES, *RUBRIC_NOTES, ("", "", ""),
-                 *(("注意", "", note) for note in GENERAL_NOTES)])
-    notes.column_dimensions["A"].width = 16
-    notes.column_dimensions["B"].width = 18
-    notes.column_dimensions["C"].width = 90
+                 *(("注意", "", note) for note in GENERAL_NOTES)],
+                widths={"列名": 16, "是否必填": 18, "说明": 90})
     _save(book, Path(path))
 
 
@@ -100,10 +102,11 @@ def _with_codes(items: Sequence[QuestionContent]) -> list[QuestionContent]:
 
 
 def _question_book(items: Sequence[QuestionContent]) -> Workbook:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = QUESTION_SHEET
-    _write_rows(sheet, QUESTION_COLUMNS, [question_row(c) for c in items])
+    # Write-only: rows go straight to the file instead of into a grid of cell objects first
+    # (50,000 questions: 6.7 -> 4.9 s; exporting 140,000 took 20 s to write).
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(QUESTION_SHEET)
+    _write_rows(sheet, QUESTION_COLUMNS, (question_row(c) for c in items))
     rubric = book.create_sheet(RUBRIC_SHEET)
     _write_rows(rubric, RUBRIC_COLUMNS, [
         (c.code, r.content, r.element, _number(r.points), r.criteria)
@@ -133,35 +136,50 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _write_rows(sheet: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+def _write_rows(sheet: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]],
+                widths: dict[str, int] | None = None) -> None:
+    """A bold header row frozen above ``rows``; a write-only sheet takes the column widths
+    and the frozen pane before its first row."""
     for column, name in enumerate(headers, 1):
-        cell = sheet.cell(1, column, name)
-        cell.font = Font(bold=True)
-        letter = cell.column_letter
-        sheet.column_dimensions[letter].width = _WIDTHS.get(name, 12)
-    for number, values in enumerate(rows, 2):
-        for column, value in enumerate(values, 1):
-            _put(sheet, number, column, value)
+        width = (widths or _WIDTHS).get(name, 12)
+        sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A2"
+    sheet.append([_cell(sheet, name, _BOLD) for name in headers])
+    for values in rows:
+        sheet.append([_value(sheet, value) for value in values])
 
 
-def _put(sheet: Any, row: int, column: int, value: Any) -> None:
-    if isinstance(value, str):
-        if not value:
-            return
-        value = _UNWRITABLE_RE.sub("", value.replace("\x0b", "\n").replace("\x0c", "\n"))
-    cell = sheet.cell(row, column, value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # a stem starting with "=" is text, never a formula
-        if "\n" in value:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+def _value(sheet: Any, value: Any) -> Any:
+    """A plain value where it needs nothing else, so that most cells cost no cell object."""
+    if not isinstance(value, str):
+        return value
+    if not value:
+        return None
+    text = _UNWRITABLE_RE.sub("", value.replace("\x0b", "\n").replace("\x0c", "\n"))
+    if text.startswith("=") or "\n" in text:
+        return _cell(sheet, text, None)
+    return text
+
+
+def _cell(sheet: Any, text: str, font: Font | None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # a stem starting with "=" is text, never a formula
+    if font is not None:
+        cell.font = font
+    if "\n" in text:
+        cell.alignment = _WRAP
+    return cell
 
 
 def _save(book: Workbook, path: Path) -> None:
-    """Write beside the target and rename, so a failed write never leaves half a file."""
+    """Build the file in memory, then write it beside the target and rename, so a failed
+    write never leaves half a file (nor a write-only workbook half-saved: its sheets are
+    generators that would fail later when collected)."""
+    data = io.BytesIO()
+    book.save(data)
     temporary = path.with_name(f".{path.name}.tmp")
     try:
-        book.save(temporary)
+        temporary.write_bytes(data.getbuffer())
         os.replace(temporary, path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)

@@ -105,3 +105,21 @@ def test_a_failed_replace_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest
         write_questions(path, list(EXAMPLES))
     assert path.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx"]
+
+
+def test_an_export_reads_well_in_excel(tmp_path: Path) -> None:
+    """Bold headers frozen above the rows, wide text columns, line breaks wrapped, and a
+    stem that starts with '=' kept as text rather than turned into a formula."""
+    items = [QuestionContent(QType.JUDGE, "AA001", "=1+1 不是公式", answer="×"),
+             QuestionContent(QType.JUDGE, "AA001", "第一行\n第二行", answer="√")]
+    path = tmp_path / "导出.xlsx"
+    write_questions(path, items)
+    sheet = openpyxl.load_workbook(path)["试题"]
+    header = {cell.value: cell for cell in sheet[1]}
+    assert list(header) == list(QUESTION_COLUMNS) and header["题干"].font.bold
+    assert sheet.freeze_panes == "A2"
+    assert sheet.column_dimensions[header["题干"].column_letter].width == 50
+    formula_like, two_lines = sheet[2][3], sheet[3][3]
+    assert (formula_like.value, formula_like.data_type) == ("=1+1 不是公式", "s")
+    assert two_lines.value == "第一行\n第二行" and two_lines.alignment.wrap_text
+    assert not sheet[2][0].alignment.wrap_text
