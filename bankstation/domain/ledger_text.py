@@ -105,6 +105,7 @@ DETAIL_LABELS = {
     "bytes": "字节",
 }
 _ID_RANGE_ROLES = {"added": "新增", "new_versions": "新版本", "edited": "修改"}
+MAX_SPANS = 10  # id ranges shown per kind before the rest is only counted
 
 
 def subject_text(subject: str | None) -> str:
@@ -183,8 +184,11 @@ def _id_ranges(value: Any) -> str | None:
         return None
     parts = []
     for key, role in _ID_RANGE_ROLES.items():
-        pairs = [p for p in value.get(key) or [] if isinstance(p, list) and len(p) == 2]
-        spans = [f"#{a}" if a == b else f"#{a}–#{b}" for a, b in pairs]
+        pairs = [p for p in value.get(key) or [] if isinstance(p, list) and len(p) == 2
+                 and all(isinstance(n, int) for n in p)]
+        spans = [f"#{a}" if a == b else f"#{a}–#{b}" for a, b in pairs[:MAX_SPANS]]
+        if len(pairs) > MAX_SPANS:  # a table cell, not the whole list: --json has that
+            spans.append(f"…（共 {sum(b - a + 1 for a, b in pairs)} 道）")
         if spans:
             parts.append(f"{role} {'、'.join(spans)}")
     return "，".join(parts) or "无"

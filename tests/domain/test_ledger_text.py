@@ -45,6 +45,9 @@ def test_an_import_names_its_questions_as_ranges() -> None:
                                             "edited": []}}
     assert detail_text(detail) == ("来源文件：试题.xlsx；新增：644；新版本：1；修改：0；未变：3；"
                                    "试题：新增 #1–#644，新版本 #700")
+    scattered = [[n, n] for n in range(1, 40, 2)] + [[100, 149]]
+    assert detail_text({"questions": {"new_versions": scattered}}) == (
+        "试题：新版本 #1、#3、#5、#7、#9、#11、#13、#15、#17、#19、…（共 70 道）")
     assert detail_text({"questions": [5, 9], "group": "近似-5-9"}) == (
         "试题：#5、#9；互斥组：近似-5-9")
 
