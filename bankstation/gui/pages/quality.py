@@ -38,24 +38,8 @@ from bankstation.gui.pages.quality_tables import (
 from bankstation.gui.reading import read
 from bankstation.gui.widgets import ERROR_STYLE
 from bankstation.services import duplicates, elements, quality, questions, search
+from bankstation.services import quality_rows as qr
 from bankstation.services.quality import MIN_PER_POINT
-from bankstation.services.quality_rows import (
-    CELLS_TITLE,
-    DUPLICATES_TITLE,
-    HISTOGRAM_TITLE,
-    IMPORTANCE_HEADERS,
-    IMPORTANCE_TITLE,
-    PAIR_HEADERS,
-    STATUS_HEADERS,
-    THIN_HEADERS,
-    THIN_TITLE,
-    cell_rows,
-    importance_rows,
-    mean_text,
-    pair_rows,
-    status_row,
-    thin_rows,
-)
 
 
 class QualityPage(QWidget):
@@ -99,19 +83,19 @@ class QualityPage(QWidget):
         content = QWidget()
         grid = QGridLayout(content)
         self.cells = make_table(["鉴定范围", "合计"], stretch=0)
-        self.statuses = make_table(STATUS_HEADERS, stretch=ALL_COLUMNS)
-        self.thin = make_table(THIN_HEADERS, stretch=1)
-        self.importance = make_table(IMPORTANCE_HEADERS, stretch=ALL_COLUMNS)
+        self.statuses = make_table(qr.STATUS_HEADERS, stretch=ALL_COLUMNS)
+        self.thin = make_table(qr.THIN_HEADERS, stretch=1)
+        self.importance = make_table(qr.IMPORTANCE_HEADERS, stretch=ALL_COLUMNS)
         self.histogram = Histogram()
         self.mean_label = QLabel()
-        self.duplicates = make_table(PAIR_HEADERS)
+        self.duplicates = make_table(qr.PAIR_HEADERS)
         header = self.duplicates.horizontalHeader()
         for stem in (1, 3):
             header.setSectionResizeMode(stem, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        self.cells_box = self._box(CELLS_TITLE, self.cells)
-        self.thin_box = self._box(THIN_TITLE, self.thin)
-        histogram_box = QGroupBox(HISTOGRAM_TITLE)
+        self.cells_box = self._box(qr.CELLS_TITLE, self.cells)
+        self.thin_box = self._box(qr.THIN_TITLE, self.thin)
+        histogram_box = QGroupBox(qr.HISTOGRAM_TITLE)
         inner = QVBoxLayout(histogram_box)
         inner.addWidget(self.histogram, 1)
         inner.addWidget(self.mean_label)
@@ -121,7 +105,7 @@ class QualityPage(QWidget):
         left.addWidget(self._duplicates_box())
         left.addStretch(1)
         right.addWidget(self._box("试题状态", self.statuses))
-        right.addWidget(self._box(IMPORTANCE_TITLE, self.importance))
+        right.addWidget(self._box(qr.IMPORTANCE_TITLE, self.importance))
         right.addWidget(histogram_box, 1)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
@@ -136,7 +120,7 @@ class QualityPage(QWidget):
         return box
 
     def _duplicates_box(self) -> QGroupBox:
-        self.duplicates_box = self._box(DUPLICATES_TITLE, self.duplicates)
+        self.duplicates_box = self._box(qr.DUPLICATES_TITLE, self.duplicates)
         bar = QHBoxLayout()
         self.group_button = QPushButton("放入同一互斥组")
         self.group_button.clicked.connect(self.group_selected)
@@ -221,17 +205,18 @@ class QualityPage(QWidget):
             f"「{report.bank_name}」共 {report.total} 道试题，其中已通过 {approved} 道；"
             f"细目表 {len(table.points())} 个鉴定点，{len(report.thin_points)} 个不足 "
             f"{MIN_PER_POINT} 道；{self._pairs_text(view)}。" if view else "")
-        headers, rows = cell_rows(report, table)
+        headers, rows = qr.cell_rows(report, table)
         set_headers(self.cells, headers, stretch=0)
         fill(self.cells, rows, (3, 12))
-        fill(self.statuses, [status_row(report)])
-        fill(self.thin, thin_rows(report), (3, 10))
-        self.thin_box.setTitle(f"{THIN_TITLE}（{len(report.thin_points)} 个）")
-        fill(self.importance, importance_rows(report), (3, 4))
+        fill(self.statuses, [qr.status_row(report)])
+        fill(self.thin, qr.thin_rows(report), (3, 10))
+        self.thin_box.setTitle(f"{qr.THIN_TITLE}（{len(report.thin_points)} 个）")
+        fill(self.importance, qr.importance_rows(report), (3, 4))
         self.histogram.set_bins(report.difficulty_histogram if approved else [])
-        self.mean_label.setText(mean_text(report))
-        fill(self.duplicates, pair_rows(report, view.rows) if view else [], (2, 10))
-        self.duplicates_box.setTitle(f"{DUPLICATES_TITLE}（{self._pairs_text(view, short=True)}）")
+        self.mean_label.setText(qr.mean_text(report))
+        fill(self.duplicates, qr.pair_rows(report, view.rows) if view else [], (2, 10))
+        pairs = self._pairs_text(view, short=True)
+        self.duplicates_box.setTitle(f"{qr.DUPLICATES_TITLE}（{pairs}）")
         self._update_buttons()
 
     @staticmethod
