@@ -38,7 +38,7 @@ from question_data import (
     sheet_row,
 )
 
-from bankstation.services import imports, station
+from bankstation.services import import_duplicates, imports, station
 from bankstation.services.imports import Source
 from bankstation.store import questions_repo
 
@@ -116,18 +116,18 @@ class Phases:
 def instrumented(phases: Phases) -> Iterator[None]:
     """Time the steps of imports.parse_source by wrapping the names it calls (undone after)."""
     saved = (Source.read, imports.read_tables, imports.parse_questions,
-             imports.near_duplicate_warnings)
+             import_duplicates.warnings)
     Source.read = phases.wrap("read file bytes (Source.read)", Source.read)  # type: ignore
     imports.read_tables = phases.wrap("read_tables (calamine + cells)", imports.read_tables)
     imports.parse_questions = phases.wrap("parse_questions (check rows)",
                                           imports.parse_questions)
-    imports.near_duplicate_warnings = phases.wrap("near_duplicate_warnings",
-                                                  imports.near_duplicate_warnings)
+    import_duplicates.warnings = phases.wrap("near-duplicate check (import_duplicates)",
+                                             import_duplicates.warnings)
     try:
         yield
     finally:
         (Source.read, imports.read_tables, imports.parse_questions,  # type: ignore
-         imports.near_duplicate_warnings) = saved
+         import_duplicates.warnings) = saved
 
 
 def calamine_lists(path: Path) -> int:
@@ -295,8 +295,10 @@ def main() -> None:
     print("lookaside pool after the commit: " + (
         f"{pool.highwater:,} slots at most in use, {pool.missed_full:,} allocations turned away "
         "for want of a slot" if pool else "not readable (default pool?)"))
-    print(f"plan warnings: {run['warnings']:,} (near-duplicate check runs up to "
-          f"{imports.NEAR_DUPLICATE_LIMIT:,} questions in bank + file)")
+    print(f"plan warnings: {run['warnings']:,} (the near-duplicate check runs up to "
+          f"{import_duplicates.WHOLE_LIMIT:,} questions in bank + file, or "
+          f"{import_duplicates.ROWS_LIMIT:,} rows into a bank of up to "
+          f"{import_duplicates.BANK_LIMIT:,})")
     print(f"RSS before the import {run['rss_before']:,.0f} MiB; peak during the import "
           f"{run['peak_commit']:,.0f} MiB (+{run['peak_commit'] - run['peak_before']:,.0f} MiB "
           "over the high-water mark before it)")

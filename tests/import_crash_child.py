@@ -6,7 +6,7 @@ import random
 import sys
 from pathlib import Path
 
-from bankstation.services import imports, station
+from bankstation.services import import_duplicates, imports, station
 from bankstation.services.clock import SystemClock
 from bankstation.services.imports import Source
 from tests.crash_child import say
@@ -38,7 +38,7 @@ def main(argv: list[str]) -> None:
     path, rng, bank = Path(argv[0]), random.Random(int(argv[1])), int(argv[2])
     folder, first = Path(argv[3]), int(argv[4])
     # The near-duplicate check is not what is tested, and every file here is alike.
-    imports.NEAR_DUPLICATE_LIMIT = 0
+    import_duplicates.WHOLE_LIMIT = import_duplicates.ROWS_LIMIT = 0
     session = station.login(path, KEEPER, KEEPER_PW, "导入崩溃测试", SystemClock(), "cli",
                             FAST_KDF)
     say("ready")

@@ -20,13 +20,12 @@ from bankstation.domain.problems import Problem
 from bankstation.domain.qtypes import Status
 from bankstation.domain.questions import QuestionContent, QuestionFilter
 from bankstation.domain.roles import Role
-from bankstation.domain.similarity import similar_pairs
 from bankstation.formats import workbook
 from bankstation.formats.element_sheet import parse_elements
 from bankstation.formats.question_sheet import ParsedQuestions, parse_questions
 from bankstation.formats.question_text import parse_question_text
 from bankstation.formats.tabular import read_tables
-from bankstation.services import duplicates, elements
+from bankstation.services import elements, import_duplicates
 from bankstation.services.banks import get_bank
 from bankstation.services.session import Session
 from bankstation.store import questions_repo
@@ -168,36 +167,8 @@ def _plan(session: Session, bank_id: int, source: Source) -> ImportPlan:
         else:
             plan.edited.append((item.row, qid, item.content))
     plan.problems.sort(key=lambda p: (p.row or 0, p.column or ""))
-    plan.warnings += near_duplicate_warnings(session, bank_id, plan)
+    plan.warnings += import_duplicates.warnings(session, bank_id, plan)
     return plan
-
-
-# Above this many questions (bank + file) an import skips the near-duplicate check and says so:
-# at 30,000 generated texts the check takes about 2.3 s (benchmarks/near_duplicates.py), what
-# 20,000 took before the ℓ-prefix filter; the time grows faster than the count (50,000: 4.6 s).
-NEAR_DUPLICATE_LIMIT = 30_000
-
-
-def near_duplicate_warnings(session: Session, bank_id: int, plan: ImportPlan) -> list[Problem]:
-    """Rows nearly the same as each other or as a question already in the bank."""
-    incoming = [*plan.added, *((row, c) for row, _q, c in plan.new_versions)]
-    if not incoming:
-        return []
-    existing = questions_repo.search_texts(session.vault, bank_id, duplicates.LIVE)
-    if len(existing) + len(incoming) > NEAR_DUPLICATE_LIMIT:
-        return [Problem(None, None, f"题库与文件合计超过 {NEAR_DUPLICATE_LIMIT} 道试题，"
-                        "导入时未做近似查重；可在题库质量报告中查看近似试题。")]
-    replaced = {qid for _row, qid, _c in plan.new_versions}
-    texts = [(qid, text) for qid, text in existing if qid not in replaced]
-    texts += [(-row, content.search_text()) for row, content in incoming]
-    warnings = []
-    for pair in similar_pairs(texts):
-        if pair.first >= 0:
-            continue  # both already in the bank: the quality report lists those
-        other = f"第 {-pair.second} 行" if pair.second < 0 else f"题库中的试题 {pair.second}"
-        note = f"与{other}近似（相似度 {pair.similarity:.2f}），请确认不是重复试题。"
-        warnings.append(Problem(-pair.first, "题干", note))
-    return sorted(warnings)
 
 
 def commit_import(session: Session, plan: ImportPlan) -> ImportPlan:

@@ -13,7 +13,7 @@ from bankstation.domain.errors import DiskFull, ValidationError
 from bankstation.domain.qtypes import Status
 from bankstation.domain.questions import QuestionContent, QuestionFilter
 from bankstation.domain.standards import StandardKind
-from bankstation.services import banks, imports, questions, search, station
+from bankstation.services import banks, import_duplicates, imports, questions, search, station
 from bankstation.services.demo_bank import build_banks, review_all
 from bankstation.services.imports import Source
 from bankstation.services.resources import resource
@@ -88,7 +88,7 @@ def test_plan_commit_versions_and_near_duplicates(staffed_vault: Path, clock: Fa
     assert "不得" in q1.content.stem and "不允许" in old.content.stem
 
 
-def test_over_the_near_duplicate_limit_the_import_says_it_did_not_check(
+def test_over_the_near_duplicate_limits_the_import_says_it_did_not_check(
         staffed_vault: Path, clock: FakeClock, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     bank = make_bank(staffed_vault, clock)
@@ -98,14 +98,46 @@ def test_over_the_near_duplicate_limit_the_import_says_it_did_not_check(
     ])
     keeper = login(staffed_vault, clock, "keeper", "keeper-pass-1")
     checked = imports.plan_import(keeper, bank, Source(twins))
-    monkeypatch.setattr(imports, "NEAR_DUPLICATE_LIMIT", 1)
+    monkeypatch.setattr(import_duplicates, "WHOLE_LIMIT", 1)
+    by_rows = imports.plan_import(keeper, bank, Source(twins))  # 2 rows: indexed alone
+    monkeypatch.setattr(import_duplicates, "ROWS_LIMIT", 1)
     unchecked = imports.plan_import(keeper, bank, Source(twins))
     station.logout(keeper)
     assert [(w.row, w.column) for w in checked.warnings] == [(3, "题干")]
+    assert by_rows.warnings == checked.warnings
     [note] = unchecked.warnings
     assert (note.row, note.column) == (None, None)
-    assert note.message.startswith("题库与文件合计超过 1 道试题，导入时未做近似查重")
+    assert note.message.startswith("文件有 2 道试题、题库有 0 道，"
+                                   "超出导入时近似查重的范围（合计 1 道以内")
+    assert "导入时未做近似查重" in note.message
     assert len(unchecked.added) == 2 and unchecked.ok
+
+
+def test_rows_are_checked_against_a_bank_too_large_for_the_whole_join(
+        staffed_vault: Path, clock: FakeClock, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    bank = make_bank(staffed_vault, clock)
+    stems = ["不得安装熔断器。", "应装设漏电保护器。", "必须可靠接地。", "严禁带电作业。"]
+    first = workbook(tmp_path / "bank.xlsx", [
+        ["", "判断题", "AA001", NEUTRAL + stem, "", "", "", "", "√", "中等"] for stem in stems])
+    second = workbook(tmp_path / "rows.xlsx", [
+        ["", "判断题", "AA001", "配电箱内必须可靠接地！", "", "", "", "", "√", "中等"],
+        ["", "判断题", "AA001", NEUTRAL + "必须可靠接地。", "", "", "", "", "√", "中等"],
+    ])
+    keeper = login(staffed_vault, clock, "keeper", "keeper-pass-1")
+    imports.import_questions(keeper, bank, Source(first))
+    whole = imports.plan_import(keeper, bank, Source(second))
+    monkeypatch.setattr(import_duplicates, "WHOLE_LIMIT", 3)
+    monkeypatch.setattr(import_duplicates, "ROWS_LIMIT", 2)
+    rows_alone = imports.plan_import(keeper, bank, Source(second))
+    monkeypatch.setattr(import_duplicates, "BANK_LIMIT", 3)
+    unchecked = imports.plan_import(keeper, bank, Source(second))
+    grounded = search.question_ids(keeper, bank, QuestionFilter(text="必须可靠接地"))
+    station.logout(keeper)
+    assert [(w.row, w.message) for w in whole.warnings] == [
+        (3, f"与题库中的试题 {grounded[0]}近似（相似度 1.00），请确认不是重复试题。")]
+    assert rows_alone.warnings == whole.warnings
+    assert "题库 3 道以内" in unchecked.warnings[0].message
 
 
 def test_a_full_disk_during_an_import_saves_nothing_and_says_so(
