@@ -18,7 +18,7 @@ from bankstation.domain.errors import BankStationError, ValidationError, os_reas
 from bankstation.domain.id_ranges import id_ranges
 from bankstation.domain.problems import Problem
 from bankstation.domain.qtypes import Status
-from bankstation.domain.questions import QuestionContent, QuestionFilter
+from bankstation.domain.questions import QuestionContent
 from bankstation.domain.roles import Role
 from bankstation.formats import workbook
 from bankstation.formats.element_sheet import parse_elements
@@ -93,12 +93,8 @@ def export_questions(session: Session, bank_id: int, path: Path,
     """Write a bank's current questions as an importable workbook; returns how many."""
     session.require(Role.KEEPER, Role.REVIEWER)
     get_bank(session, bank_id)
-    contents = []
-    for status in statuses:
-        for qid in questions_repo.ids(session.vault, bank_id, QuestionFilter(status=status)):
-            found = questions_repo.get(session.vault, qid)
-            if found is not None:
-                contents.append(found.content)
+    contents = [q.content for status in statuses
+                for q in questions_repo.current_by_status(session.vault, bank_id, status)]
     workbook.write_questions(path, contents)
     with session.transaction():
         session.record("questions.export", f"bank:{bank_id}",

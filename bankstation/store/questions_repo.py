@@ -139,6 +139,14 @@ def get(vault: Vault, qid: int) -> Question | None:
     return _question(rows[0]) if rows else None
 
 
+def current_by_status(vault: Vault, bank_id: int, status: Status) -> list[Question]:
+    """A bank's questions in one status at their current versions, by id: one query instead of
+    one per question (an export of 140,000 read them one by one in 4.5 s)."""
+    return [_question(r) for r in vault.query(
+        _Q + " AND v.version = q.current_version WHERE q.bank_id = ? AND q.status = ? "
+        "ORDER BY q.id", (bank_id, status.value))]
+
+
 def get_version(vault: Vault, qid: int, version: int) -> Question | None:
     rows = vault.query(_Q + " WHERE q.id = ? AND v.version = ?", (qid, version))
     return _question(rows[0]) if rows else None

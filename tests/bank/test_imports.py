@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -183,6 +184,33 @@ def test_export_then_import_gives_the_same_bank(staffed_vault: Path, clock: Fake
     assert plan.ok
     assert len(plan.added) == 644
     assert copied == original
+
+
+def test_an_export_holds_current_versions_of_the_statuses_asked_for(
+        staffed_vault: Path, clock: FakeClock, tmp_path: Path) -> None:
+    bank = make_bank(staffed_vault, clock)
+    keeper = login(staffed_vault, clock, "keeper", "keeper-pass-1")
+    imports.import_questions(keeper, bank, Source(workbook(tmp_path / "in.xlsx", GOOD_ROWS)))
+    station.logout(keeper)
+    reviewer = login(staffed_vault, clock, "reviewer", "reviewer-pass-1")
+    questions.approve_many(reviewer, bank)
+    station.logout(reviewer)
+    keeper = login(staffed_vault, clock, "keeper", "keeper-pass-1")
+    h1, h2, h3 = sorted(search.question_ids(keeper, bank))
+    edited = replace(questions.get(keeper, h2).content, stem="我国安全电压额定值的等级是（　）。")
+    questions.edit(keeper, h2, edited, submit=True)  # version 2, awaiting review
+    questions.retire(keeper, h3, "过时")
+    approved, both = tmp_path / "approved.xlsx", tmp_path / "both.xlsx"
+    counts = (imports.export_questions(keeper, bank, approved),
+              imports.export_questions(keeper, bank, both, (Status.SUBMITTED, Status.APPROVED)))
+    h1_content = questions.get(keeper, h1).content
+    read_back = [imports.parse_source(keeper, bank, Source(p)) for p in (approved, both)]
+    station.logout(keeper)
+    assert counts == (1, 2)
+    assert not read_back[0].problems and not read_back[1].problems
+    assert [i.content for i in read_back[0].items] == [h1_content]
+    # by the statuses in the order asked for, then by id
+    assert [i.content for i in read_back[1].items] == [edited, h1_content]
 
 
 def _contents(session: Session, bank: int) -> list[QuestionContent]:
