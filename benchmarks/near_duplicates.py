@@ -17,8 +17,9 @@ COPY_SHARE = 0.01  # near copies added: one character of a text replaced, as a t
 
 
 def texts(count: int, seed: int = 1) -> list[tuple[int, str]]:
-    """``count`` search texts of the generated bank, plus 1 % near copies (negative ids)."""
-    made = [(n, q.search_text()) for n, q in
+    """``count`` question texts (stem and options, what the check compares) of the generated
+    bank, plus 1 % near copies (negative ids)."""
+    made = [(n, q.question_text()) for n, q in
             enumerate(questions(count, point_codes(element_nodes()), seed), 1)]
     rng = random.Random(seed)
     copies = []
@@ -32,7 +33,7 @@ def import_rows(bank: list[tuple[int, str]], count: int, seed: int = 7
                 ) -> list[tuple[int, str]]:
     """``count`` rows of a file (negative keys): new generated questions, and 2 % near copies
     of questions in the bank (of the file's other rows when the bank is empty)."""
-    made = [q.search_text() for q in questions(count, point_codes(element_nodes()), seed)]
+    made = [q.question_text() for q in questions(count, point_codes(element_nodes()), seed)]
     rng = random.Random(seed)
     pool = [t for _k, t in bank] or made[: count // 2]
     for n in rng.sample(range(count // 2, count), int(count * 0.02)):

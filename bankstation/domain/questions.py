@@ -66,6 +66,11 @@ class QuestionContent:
         """What full-text search sees: stem, options, analysis, answer."""
         return "\n".join([self.stem, *self.options, self.analysis, self.answer_text()])
 
+    def question_text(self) -> str:
+        """What near-duplicate checks compare: the stem and options. Not the analysis, source
+        or answer: a copy entered with its own 解析 is still the same question."""
+        return "\n".join([self.stem, *self.options])
+
     def total_rubric_points(self) -> float:
         return sum(r.points for r in self.rubric)
 

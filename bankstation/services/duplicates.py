@@ -22,7 +22,7 @@ class DuplicatePair:
 
 
 def find(session: Session, bank_id: int, threshold: float = 0.8) -> list[DuplicatePair]:
-    texts = questions_repo.search_texts(session.vault, bank_id, LIVE)
+    texts = questions_repo.question_texts(session.vault, bank_id, LIVE)
     pairs = similar_pairs(texts, threshold)
     ids = sorted({p.first for p in pairs} | {p.second for p in pairs})
     rows = questions_repo.rows(session.vault, ids)

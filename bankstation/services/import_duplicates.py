@@ -32,9 +32,9 @@ def warnings(session: Session, bank_id: int, plan: ImportPlan) -> list[Problem]:
         return []
     replaced = {qid for _row, qid, _c in plan.new_versions}
     old = [(qid, text) for qid, text in
-           questions_repo.search_texts(session.vault, bank_id, duplicates.LIVE)
+           questions_repo.question_texts(session.vault, bank_id, duplicates.LIVE)
            if qid not in replaced]
-    new = [(-row, content.search_text()) for row, content in incoming]
+    new = [(-row, content.question_text()) for row, content in incoming]
     pairs = _pairs(old, new)
     if pairs is None:
         return [Problem(None, None, f"文件有 {len(new)} 道试题、题库有 {len(old)} 道，超出导入时"

@@ -257,11 +257,17 @@ def rows(vault: Vault, qids: list[int]) -> dict[int, QuestionRow]:
             for r in found}
 
 
-def search_texts(vault: Vault, bank_id: int, statuses: tuple[Status, ...]) -> list[tuple[int, str]]:
+def question_texts(vault: Vault, bank_id: int, statuses: tuple[Status, ...]
+                   ) -> list[tuple[int, str]]:
+    """``QuestionContent.question_text()`` of the current version of each question in the
+    statuses, built from the stored JSON by SQLite (no content decoded in Python)."""
     marks = ",".join("?" * len(statuses))
-    return [(int(i), str(b)) for i, b in vault.query(
-        "SELECT q.id, f.body FROM questions q JOIN question_fts f ON f.rowid = q.id "
-        f"WHERE q.bank_id = ? AND q.status IN ({marks})", (bank_id, *[s.value for s in statuses]))]
+    return [(int(i), str(t)) for i, t in vault.query(
+        "SELECT q.id, json_extract(v.content, '$.stem') || coalesce((SELECT char(10) || "
+        "group_concat(o.value, char(10)) FROM json_each(v.content, '$.options') o), '') "
+        "FROM questions q JOIN question_versions v ON v.question_id = q.id "
+        f"AND v.version = q.current_version WHERE q.bank_id = ? AND q.status IN ({marks})",
+        (bank_id, *[s.value for s in statuses]))]
 
 
 def stats(vault: Vault, bank_id: int) -> list[tuple[str, str, str, float]]:

@@ -14,7 +14,15 @@ from bankstation.domain.errors import DiskFull, ValidationError
 from bankstation.domain.qtypes import Status
 from bankstation.domain.questions import QuestionContent, QuestionFilter
 from bankstation.domain.standards import StandardKind
-from bankstation.services import banks, import_duplicates, imports, questions, search, station
+from bankstation.services import (
+    banks,
+    duplicates,
+    import_duplicates,
+    imports,
+    questions,
+    search,
+    station,
+)
 from bankstation.services.demo_bank import build_banks, review_all
 from bankstation.services.imports import Source
 from bankstation.services.resources import resource
@@ -267,3 +275,23 @@ def _shared_bank(path: Path, clock: FakeClock) -> int:
     if path not in _BANKS:
         _BANKS[path] = make_bank(path, clock)
     return _BANKS[path]
+
+
+def test_a_copy_with_its_own_analysis_is_still_a_near_duplicate(
+        staffed_vault: Path, clock: FakeClock, tmp_path: Path) -> None:
+    bank = make_bank(staffed_vault, clock)
+    stem = NEUTRAL + "不允许安装熔断器。"
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(f"题型,鉴定点,题干,答案,解析\n判断题,AA001,{stem},√,"
+                     "中性线断开会使三相负载电压不平衡，烧毁用电设备。\n", encoding="utf-8")
+    second.write_text(f"题型,鉴定点,题干,答案,解析,出处\n判断题,AA001,{stem},√,"
+                      "依据《低压配电设计规范》，PEN 线和 N 线上严禁装设开关电器与熔断器，"
+                      "以免断线后出现危险电压。,培训教程\n", encoding="utf-8")
+    keeper = login(staffed_vault, clock, "keeper", "keeper-pass-1")
+    imports.import_questions(keeper, bank, Source(first))
+    plan = imports.import_questions(keeper, bank, Source(second))
+    pairs = duplicates.find(keeper, bank)
+    station.logout(keeper)
+    [warning] = plan.warnings
+    assert "近似（相似度 1.00）" in warning.message
+    assert [(p.first, p.second, p.similarity) for p in pairs] == [(1, 2, 1.0)]

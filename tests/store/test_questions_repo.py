@@ -118,3 +118,27 @@ def test_both_search_indexes_get_the_larger_hash(tmp_path: Path,
     assert old.scalar("SELECT count(*) FROM sqlite_master WHERE name LIKE 'question_versions_%'"
                       " AND type = 'index'") == 0
     old.close()
+
+
+def test_question_texts_are_the_current_stems_and_options(tmp_path: Path) -> None:
+    session, bank = _bank(tmp_path, "v")
+    at = "2026-12-06T09:00:00+08:00"
+    contents = _contents(6)
+    odd = QuestionContent(QType.MULTIPLE, "AA001", '两行题干\n含"引号"与\\反斜杠', options=(
+        "选项\n甲", "H₂O", "m²", ""), answer="ABC", analysis="不比较的解析")
+    with session.transaction():
+        ids = questions_repo.insert_many(session.vault, bank, [*contents, odd], Status.APPROVED,
+                                         "li", at)
+        newer = QuestionContent(QType.JUDGE, "AA001", "第二版题干。", answer="正确")
+        questions_repo.add_version(session.vault, ids[0], 2, newer, Status.SUBMITTED, "li", at)
+        questions_repo.set_status(session.vault, ids[1], 1, Status.RETIRED, "zhang", at)
+    texts = dict(questions_repo.question_texts(session.vault, bank,
+                                               (Status.APPROVED, Status.SUBMITTED)))
+    only_approved = questions_repo.question_texts(session.vault, bank, (Status.APPROVED,))
+    station.logout(session)
+    expected = {qid: c.question_text() for qid, c in zip(ids, [*contents, odd], strict=True)}
+    expected[ids[0]] = "第二版题干。"
+    del expected[ids[1]]
+    assert texts == expected
+    assert texts[ids[-1]] == '两行题干\n含"引号"与\\反斜杠\n选项\n甲\nH₂O\nm²\n'
+    assert sorted(q for q, _t in only_approved) == sorted(set(ids) - {ids[0], ids[1]})
