@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from bankstation.domain.qtypes import Status
@@ -30,9 +30,11 @@ TWINS = ["三相异步电动机的转速总是略低于旋转磁场的同步转�
          "三相异步电动机的转速总是略低于旋转磁场的同步转速！"]
 
 
-def _rows(table: QTableWidget) -> list[list[str]]:
-    return [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
+def _rows(table: QTableView) -> list[list[str]]:
+    """What a table shows, read through its model (items or not)."""
+    model = table.model()
+    return [[model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
 
 
 def _page(qtbot: QtBot, window: MainWindow) -> QualityPage:

@@ -30,9 +30,12 @@ from bankstation.gui.pages.common import page_layout
 from bankstation.gui.pages.quality_tables import (
     ALL_COLUMNS,
     ReportView,
+    TextRows,
     empty_report,
     fill,
+    fit_height,
     make_table,
+    make_view,
     set_headers,
 )
 from bankstation.gui.reading import read
@@ -88,7 +91,8 @@ class QualityPage(QWidget):
         self.importance = make_table(qr.IMPORTANCE_HEADERS, stretch=ALL_COLUMNS)
         self.histogram = Histogram()
         self.mean_label = QLabel()
-        self.duplicates = make_table(qr.PAIR_HEADERS)
+        self.pairs = TextRows(qr.PAIR_HEADERS)
+        self.duplicates = make_view(self.pairs)
         header = self.duplicates.horizontalHeader()
         for stem in (1, 3):
             header.setSectionResizeMode(stem, QHeaderView.ResizeMode.Stretch)
@@ -135,7 +139,7 @@ class QualityPage(QWidget):
         layout = self.duplicates_box.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.addLayout(bar)
-        self.duplicates.itemSelectionChanged.connect(self._update_buttons)
+        self.duplicates.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
         return self.duplicates_box
 
@@ -214,7 +218,8 @@ class QualityPage(QWidget):
         fill(self.importance, qr.importance_rows(report), (3, 4))
         self.histogram.set_bins(report.difficulty_histogram if approved else [])
         self.mean_label.setText(qr.mean_text(report))
-        fill(self.duplicates, qr.pair_rows(report, view.rows) if view else [], (2, 10))
+        self.pairs.set_rows(qr.pair_rows(report, view.rows) if view else [])
+        fit_height(self.duplicates, len(self.pairs.rows), (2, 10))
         pairs = self._pairs_text(view, short=True)
         self.duplicates_box.setTitle(f"{qr.DUPLICATES_TITLE}（{pairs}）")
         self._update_buttons()
@@ -228,7 +233,7 @@ class QualityPage(QWidget):
 
     # -- near-duplicate actions --------------------------------------------------------------
     def selected_pair(self) -> tuple[int, int] | None:
-        row = self.duplicates.currentRow()
+        row = self.duplicates.currentIndex().row()
         if self.view is None or not 0 <= row < len(self.view.report.near_duplicates):
             return None
         if not self.duplicates.selectionModel().selectedRows():

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from bankstation.domain.elements import ElementTable
 from bankstation.domain.questions import QuestionRow
@@ -23,12 +31,27 @@ def empty_report() -> QualityReport:
     return QualityReport(0, "", None, 0, {}, {}, [], {}, [], None)
 
 
+Index = QModelIndex | QPersistentModelIndex
 ALL_COLUMNS = -2  # ``stretch``: every column shares the width
 
 
 def make_table(headers: list[str], stretch: int = -1) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
+    _set_up(table, stretch)
+    return table
+
+
+def make_view(model: TextRows, stretch: int = -1) -> QTableView:
+    """A table over a model, for lists too long for an item per cell (near-duplicate pairs:
+    a bank of templated questions can have hundreds of thousands)."""
+    view = QTableView()
+    view.setModel(model)
+    _set_up(view, stretch)
+    return view
+
+
+def _set_up(table: QTableView, stretch: int) -> None:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
@@ -42,7 +65,6 @@ def make_table(headers: list[str], stretch: int = -1) -> QTableWidget:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     else:
         header.setStretchLastSection(True)
-    return table
 
 
 def fill(table: QTableWidget, rows: list[list[str]], shown: tuple[int, int] = (1, 8)) -> None:
@@ -53,7 +75,12 @@ def fill(table: QTableWidget, rows: list[list[str]], shown: tuple[int, int] = (1
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             table.setItem(r, c, item)
-    lines = min(max(len(rows), shown[0]), shown[1])
+    fit_height(table, len(rows), shown)
+
+
+def fit_height(table: QTableView, count: int, shown: tuple[int, int]) -> None:
+    """As tall as ``count`` rows, kept between ``shown`` rows (it scrolls beyond)."""
+    lines = min(max(count, shown[0]), shown[1])
     height = (table.horizontalHeader().sizeHint().height()
               + lines * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth())
     table.setFixedHeight(height)
@@ -63,3 +90,35 @@ def set_headers(table: QTableWidget, headers: list[str], stretch: int) -> None:
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+class TextRows(QAbstractTableModel):
+    """Rows of ready-made text, each cell its own tooltip (a cut stem shows whole)."""
+
+    def __init__(self, headers: list[str]) -> None:
+        super().__init__()
+        self.headers = headers
+        self.rows: list[list[str]] = []
+
+    def set_rows(self, rows: list[list[str]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
