@@ -57,6 +57,6 @@ def _pairs(old: list[tuple[int, str]], new: list[tuple[int, str]]
 
 
 def _warning(pair: SimilarPair) -> Problem:
-    other = f"第 {-pair.second} 行" if pair.second < 0 else f"题库中的试题 {pair.second}"
+    other = f"第 {-pair.second} 行" if pair.second < 0 else f"题库中的试题 {pair.second} "
     note = f"与{other}近似（相似度 {pair.similarity:.2f}），请确认不是重复试题。"
     return Problem(-pair.first, "题干", note)

@@ -144,7 +144,7 @@ def test_rows_are_checked_against_a_bank_too_large_for_the_whole_join(
     grounded = search.question_ids(keeper, bank, QuestionFilter(text="必须可靠接地"))
     station.logout(keeper)
     assert [(w.row, w.message) for w in whole.warnings] == [
-        (3, f"与题库中的试题 {grounded[0]}近似（相似度 1.00），请确认不是重复试题。")]
+        (3, f"与题库中的试题 {grounded[0]} 近似（相似度 1.00），请确认不是重复试题。")]
     assert rows_alone.warnings == whole.warnings
     assert "题库 3 道以内" in unchecked.warnings[0].message
 
