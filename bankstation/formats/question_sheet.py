@@ -75,6 +75,8 @@ def parse_questions(tables: Tables, table: ElementTable | None = None,
         if item is not None and row.number not in bad_rows:
             out.items.append(item)
     _unmatched_rubrics(tables, rubrics, kinds, out)
+    if not sheet.rows:
+        out.problems.append(sheet.problem(None, None, "只有表头，没有试题行。"))
     return out
 
 

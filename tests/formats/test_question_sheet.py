@@ -274,6 +274,16 @@ def test_no_question_sheet_among_several() -> None:
     assert "找不到「试题」工作表" in problem.message
 
 
+@pytest.mark.parametrize("name", ["a.xlsx", "a.csv"])
+def test_a_header_without_rows_is_one_problem(name: str) -> None:
+    grid = [*question_grid([]), [None] * len(QUESTION_COLUMNS)]  # and an empty line
+    data = xlsx_bytes({"试题": grid}) if name.endswith("xlsx") else csv_bytes(grid)
+    problem = only(parse_questions(read_tables(data, name), TABLE))
+    assert (problem.row, problem.column) == (None, None)
+    assert problem.message == "只有表头，没有试题行。"
+    assert problem.sheet == ("试题" if name.endswith("xlsx") else None)
+
+
 def test_an_unreadable_file_passes_its_problem_through() -> None:
     parsed = parse_questions(read_tables(b"", "a.xlsx"), TABLE)
     assert len(parsed.problems) == 1 and parsed.items == []
