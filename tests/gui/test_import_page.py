@@ -150,6 +150,8 @@ def test_extra_columns_are_warnings_apart_from_problems(
     assert page.tab_counts()["问题"] == "问题 0"
     assert page.tab_counts()["提示"] == "提示 1"
     assert "备注" in _rows(page, WARNINGS)[0][3]
+    assert [page.tables[tab].horizontalHeaderItem(3).text() for tab in (PROBLEMS, WARNINGS)] \
+        == ["问题", "提示"]
     assert page.commit_button.isEnabled()
 
 

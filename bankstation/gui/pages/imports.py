@@ -36,7 +36,7 @@ MAX_SHOWN = 2000  # rows per tab; the counts on the tabs are always complete
 TABS = ("新增", "新版本", "修改", "未变", "问题", "提示")
 ADDED, NEW_VERSIONS, EDITED, UNCHANGED, PROBLEMS, WARNINGS = range(len(TABS))
 CONTENT_HEADERS = ["行", "试题", "试题编号", "题型", "鉴定点", "题干"]
-PROBLEM_HEADERS = ["工作表", "行", "列", "问题"]
+PROBLEM_HEADERS = ["工作表", "行", "列"]  # and the tab's own name: 问题 or 提示
 PROBLEM_COLOR = QColor(176, 0, 32)
 
 
@@ -114,7 +114,7 @@ class ImportPage(QWidget):
         self.tabs = QTabWidget()
         self.tables: list[QTableWidget] = []
         for index, name in enumerate(TABS):
-            table = _table(PROBLEM_HEADERS if index >= PROBLEMS else CONTENT_HEADERS)
+            table = _table([*PROBLEM_HEADERS, name] if index >= PROBLEMS else CONTENT_HEADERS)
             self.tables.append(table)
             self.tabs.addTab(table, name)
         layout.addWidget(self.tabs, 1)
