@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bankstation.domain.qtypes import Status
+from bankstation.domain.questions import QuestionContent, QuestionRow
 from bankstation.domain.similarity import similar_pairs
+from bankstation.domain.similarity_new import pairs_with
 from bankstation.services import questions
 from bankstation.services.session import Session
 from bankstation.store import questions_repo
@@ -30,6 +32,28 @@ def find(session: Session, bank_id: int, threshold: float = 0.8) -> list[Duplica
                           bool(rows[p.first].enemy_group)
                           and rows[p.first].enemy_group == rows[p.second].enemy_group)
             for p in pairs]
+
+
+@dataclass(frozen=True)
+class SimilarQuestion:
+    row: QuestionRow
+    similarity: float
+
+
+# How many near-duplicates the editor names: beyond a few, the quality report is the place.
+SHOWN_SIMILAR = 5
+
+
+def similar_to(session: Session, bank_id: int, content: QuestionContent,
+               qid: int | None = None, threshold: float = 0.8) -> list[SimilarQuestion]:
+    """The bank's live questions nearly the same as ``content`` (the question ``qid`` itself
+    left out), most similar first: what the editor asks about before saving. Only the one new
+    text is indexed, so a bank of 100,000 costs about a second (benchmarks/near_duplicates.py)."""
+    old = [(key, text) for key, text in
+           questions_repo.question_texts(session.vault, bank_id, LIVE) if key != qid]
+    pairs = pairs_with(old, [(-1, content.question_text())], threshold)[:SHOWN_SIMILAR]
+    rows = questions_repo.rows(session.vault, [p.second for p in pairs])
+    return [SimilarQuestion(rows[p.second], p.similarity) for p in pairs]
 
 
 def group_pair(session: Session, first: int, second: int) -> str:

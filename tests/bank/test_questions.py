@@ -222,6 +222,29 @@ def test_near_duplicates_grouped_or_retired(staffed_vault: Path, clock: FakeCloc
     assert group.startswith("近似")
 
 
+def test_questions_similar_to_a_new_text(staffed_vault: Path, clock: FakeClock,
+                                         bank: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    session = _keeper(staffed_vault, clock)
+    base = "在三相四线制供电系统中，中性线上不允许安装熔断器"
+    near = [questions.create(session, bank, judge(base + tail)).id
+            for tail in ("。", "和开关。", "！")]  # 1.0, about 0.87, 1.0
+    questions.create(session, bank, judge("使用兆欧表测量绝缘电阻前，应先将被测设备断电并放电。"))
+    draft = judge(base + "。")
+    found = duplicates.similar_to(session, bank, draft)
+    assert [(s.row.id, s.similarity) for s in found][:2] == [(near[0], 1.0), (near[2], 1.0)]
+    assert [s.row.id for s in found] == [near[0], near[2], near[1]]
+    assert found[2].similarity < 1 and found[0].row.stem_preview == base + "。"
+    # editing a question does not find itself; a retired question is not offered
+    assert [s.row.id for s in duplicates.similar_to(session, bank, draft, near[0])] == [
+        near[2], near[1]]
+    questions.retire(session, near[2], "重复")
+    assert [s.row.id for s in duplicates.similar_to(session, bank, draft)] == [near[0], near[1]]
+    monkeypatch.setattr(duplicates, "SHOWN_SIMILAR", 1)
+    assert [s.row.id for s in duplicates.similar_to(session, bank, draft)] == [near[0]]
+    assert duplicates.similar_to(session, bank, judge("电压互感器二次侧不得短路。")) == []
+    station.logout(session)
+
+
 def test_quality_report(staffed_vault: Path, clock: FakeClock, bank: int) -> None:
     session = _keeper(staffed_vault, clock)
     for i in range(5):

@@ -344,3 +344,28 @@ def test_editing_an_approved_question_warns_and_makes_a_new_version(
     history.table.selectRow(1)
     assert "旧题干" in history.preview.toPlainText()
     assert history.preview.isReadOnly()
+
+
+def test_a_near_copy_of_a_bank_question_is_named_before_it_is_saved(
+    qtbot: QtBot, keeper_window: MainWindow, staffed_vault: Path, clock: FakeClock, bank: int
+) -> None:
+    [twin, other] = add_questions(staffed_vault, clock, bank, [
+        judge("电流的方向规定为正电荷定向移动的方向！", analysis="物理学中的规定。"),
+        judge("使用兆欧表测量绝缘电阻前，应先将被测设备断电并放电。")], approve=True)
+    editor = _open(qtbot, keeper_window, bank)
+    fill_judge(editor)  # the same stem as ``twin``, with another analysis and answer
+    editor.submit_button.click()
+    box = wait_for_message(qtbot, "题库中已有与本题近似的试题")
+    assert f"试题 {twin}（已通过，相似度 100%）：电流的方向规定" in box.text()
+    assert f"试题 {other}" not in box.text()
+    answer(box, "取消")
+    wait_for_ops(qtbot)
+    assert editor.isVisible() and editor.submit_button.isEnabled()
+    with session_as(staffed_vault, clock) as session:
+        assert search.question_count(session, bank) == 2  # nothing saved
+    editor.submit_button.click()
+    answer(wait_for_message(qtbot, "题库中已有与本题近似的试题"), "仍然保存")
+    wait_for_ops(qtbot)
+    assert closed(editor)
+    with session_as(staffed_vault, clock) as session:
+        assert search.question_count(session, bank) == 3

@@ -30,7 +30,7 @@ from bankstation.domain.elements import ElementTable
 from bankstation.domain.errors import ValidationError, os_reason
 from bankstation.domain.images import ImageInfo
 from bankstation.domain.qtypes import QType, Status
-from bankstation.domain.questions import Question, QuestionContent
+from bankstation.domain.questions import Question, QuestionContent, preview
 from bankstation.gui import messages
 from bankstation.gui.dialogs.question_forms import (
     ChoiceForm,
@@ -48,7 +48,8 @@ from bankstation.gui.markup import MarkupBar, TextField, insert_text
 from bankstation.gui.ops import run_op
 from bankstation.gui.point_combo import PointCombo
 from bankstation.gui.preview import ImageCache, QuestionPreview
-from bankstation.services import images, questions
+from bankstation.services import duplicates, images, questions
+from bankstation.services.duplicates import SimilarQuestion
 
 WARN_STYLE = "background: #fff4e5; color: #8a4b00; padding: 6px; border: 1px solid #f0c36d;"
 IMAGE_FILTER = "图片 (*.png *.jpg *.jpeg);;所有文件 (*)"
@@ -58,6 +59,13 @@ def new_version_text(question: Question) -> str:
     return (f"本题已通过审核（第 {question.version} 版）。保存修改将生成"
             f"第 {question.version + 1} 版，须重新审核通过后才能用于组卷；"
             "已组成的试卷仍使用原来的版本。")
+
+
+def similar_text(similar: list[SimilarQuestion]) -> str:
+    lines = [f"试题 {s.row.id}（{s.row.status.label}，相似度 {s.similarity:.0%}）："
+             f"{preview(s.row.stem_preview, 40)}" for s in similar]
+    return ("题库中已有与本题近似的试题：\n\n" + "\n".join(lines) + "\n\n若确是不同的试题，"
+            "可在「质量报告」中把近似的两题放入同一互斥组，使其不同卷出现。仍然保存？")
 
 
 def qtypes_for(exam: str) -> list[QType]:
@@ -347,9 +355,26 @@ class QuestionEditor(QDialog):
             return
         if self._approved and self.question is not None:
             messages.confirm(self, new_version_text(self.question) + "\n\n确定保存为新版本？",
-                             lambda: self._save(content, submit), "保存为新版本")
+                             lambda: self._check_similar(content, submit), "保存为新版本")
             return
-        self._save(content, submit)
+        self._check_similar(content, submit)
+
+    def _check_similar(self, content: QuestionContent, submit: bool) -> None:
+        """Before saving, look for questions of the bank nearly the same, and ask if any."""
+        session, bank_id = self.ctx.session, self.bank.id
+        qid = self.question.id if self.question else None
+
+        def found(similar: list[SimilarQuestion]) -> None:
+            self._set_running(False)
+            if not similar:
+                self._save(content, submit)
+                return
+            messages.confirm(self, similar_text(similar), lambda: self._save(content, submit),
+                             "仍然保存")
+
+        self._set_running(True)
+        run_op(self, lambda: duplicates.similar_to(session, bank_id, content, qid), found,
+               self._failed, "正在查找近似试题…", self.ctx.hub)
 
     def _save(self, content: QuestionContent, submit: bool) -> None:
         session, bank_id, question = self.ctx.session, self.bank.id, self.question
