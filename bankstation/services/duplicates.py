@@ -42,13 +42,19 @@ class SimilarQuestion:
 
 # How many near-duplicates the editor names: beyond a few, the quality report is the place.
 SHOWN_SIMILAR = 5
+# Above this many live questions the editor saves without looking: reading every text of the
+# bank is most of the cost (2.5 s at 100,000 generated questions, 5 s at 194,000).
+EDITOR_BANK_LIMIT = 100_000
 
 
 def similar_to(session: Session, bank_id: int, content: QuestionContent,
-               qid: int | None = None, threshold: float = 0.8) -> list[SimilarQuestion]:
+               qid: int | None = None, threshold: float = 0.8) -> list[SimilarQuestion] | None:
     """The bank's live questions nearly the same as ``content`` (the question ``qid`` itself
     left out), most similar first: what the editor asks about before saving. Only the one new
-    text is indexed, so a bank of 100,000 costs about a second (benchmarks/near_duplicates.py)."""
+    text is indexed; each bank question probes it once. None when the bank is over
+    ``EDITOR_BANK_LIMIT`` and nothing was looked at."""
+    if questions_repo.count_in(session.vault, bank_id, LIVE) > EDITOR_BANK_LIMIT:
+        return None
     old = [(key, text) for key, text in
            questions_repo.question_texts(session.vault, bank_id, LIVE) if key != qid]
     pairs = pairs_with(old, [(-1, content.question_text())], threshold)[:SHOWN_SIMILAR]

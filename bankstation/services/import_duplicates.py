@@ -30,30 +30,23 @@ def warnings(session: Session, bank_id: int, plan: ImportPlan) -> list[Problem]:
     incoming = [*plan.added, *((row, c) for row, _q, c in plan.new_versions)]
     if not incoming:
         return []
+    in_bank = questions_repo.count_in(session.vault, bank_id, duplicates.LIVE)
+    whole = in_bank + len(incoming) <= WHOLE_LIMIT
+    if not whole and (len(incoming) > ROWS_LIMIT or in_bank > BANK_LIMIT):
+        # decided before the bank's texts are read: 194,000 of them take 3.5 s
+        return [Problem(None, None, f"文件有 {len(incoming)} 道试题、题库有 {in_bank} 道，超出"
+                        f"导入时近似查重的范围（合计 {WHOLE_LIMIT} 道以内，或文件 {ROWS_LIMIT} 道"
+                        f"以内且题库 {BANK_LIMIT} 道以内），导入时未做近似查重；"
+                        "可在题库质量报告中查看近似试题。")]
     replaced = {qid for _row, qid, _c in plan.new_versions}
     old = [(qid, text) for qid, text in
            questions_repo.question_texts(session.vault, bank_id, duplicates.LIVE)
            if qid not in replaced]
     new = [(-row, content.question_text()) for row, content in incoming]
-    pairs = _pairs(old, new)
-    if pairs is None:
-        return [Problem(None, None, f"文件有 {len(new)} 道试题、题库有 {len(old)} 道，超出导入时"
-                        f"近似查重的范围（合计 {WHOLE_LIMIT} 道以内，或文件 {ROWS_LIMIT} 道以内且"
-                        f"题库 {BANK_LIMIT} 道以内），导入时未做近似查重；"
-                        "可在题库质量报告中查看近似试题。")]
+    # whole join: the bank's own pairs are left to the quality report
+    pairs = ([p for p in similar_pairs([*old, *new]) if p.first < 0] if whole
+             else pairs_with(old, new))
     return sorted(_warning(pair) for pair in pairs)
-
-
-def _pairs(old: list[tuple[int, str]], new: list[tuple[int, str]]
-           ) -> list[SimilarPair] | None:
-    """The pairs that hold a row (a negative key), by the cheaper join; None when both would
-    take too long."""
-    if len(old) + len(new) <= WHOLE_LIMIT:
-        # the bank's own pairs are left to the quality report
-        return [p for p in similar_pairs([*old, *new]) if p.first < 0]
-    if len(new) <= ROWS_LIMIT and len(old) <= BANK_LIMIT:
-        return pairs_with(old, new)
-    return None
 
 
 def _warning(pair: SimilarPair) -> Problem:

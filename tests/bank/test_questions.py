@@ -242,6 +242,8 @@ def test_questions_similar_to_a_new_text(staffed_vault: Path, clock: FakeClock,
     monkeypatch.setattr(duplicates, "SHOWN_SIMILAR", 1)
     assert [s.row.id for s in duplicates.similar_to(session, bank, draft)] == [near[0]]
     assert duplicates.similar_to(session, bank, judge("电压互感器二次侧不得短路。")) == []
+    monkeypatch.setattr(duplicates, "EDITOR_BANK_LIMIT", 2)  # 3 live questions (1 retired)
+    assert duplicates.similar_to(session, bank, draft) is None
     station.logout(session)
 
 

@@ -26,7 +26,7 @@ from bankstation.gui.dialogs.question_history import HistoryDialog
 from bankstation.gui.main_window import MainWindow
 from bankstation.gui.pages.questions import QuestionsPage
 from bankstation.gui.question_html import image_url
-from bankstation.services import images, search
+from bankstation.services import duplicates, images, search
 from tests.gui import bank_support as support
 from tests.gui.bank_support import (
     add_questions,
@@ -369,3 +369,18 @@ def test_a_near_copy_of_a_bank_question_is_named_before_it_is_saved(
     assert closed(editor)
     with session_as(staffed_vault, clock) as session:
         assert search.question_count(session, bank) == 3
+
+
+def test_over_the_bank_limit_the_editor_saves_and_says_it_did_not_look(
+    qtbot: QtBot, keeper_window: MainWindow, staffed_vault: Path, clock: FakeClock, bank: int,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_questions(staffed_vault, clock, bank, [judge("电流的方向规定为正电荷定向移动的方向！")],
+                  approve=True)
+    monkeypatch.setattr(duplicates, "EDITOR_BANK_LIMIT", 0)
+    editor = _open(qtbot, keeper_window, bank)
+    fill_judge(editor)
+    editor.submit_button.click()
+    wait_for_ops(qtbot)
+    assert closed(editor)  # no question asked
+    assert "题库超过 0 道试题，保存前未查找近似试题" in keeper_window.statusBar().currentMessage()

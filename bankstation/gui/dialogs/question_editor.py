@@ -84,6 +84,7 @@ class QuestionEditor(QDialog):
         self.cache = cache or ImageCache()
         self.result_value: Question | None = None
         self._running = False
+        self._unchecked = False  # the last save skipped the near-duplicate check (a huge bank)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         title = f"修改试题 {question.id}" if question else "新建试题"
         self.setWindowTitle(f"{title} — {bank.name}")
@@ -364,8 +365,10 @@ class QuestionEditor(QDialog):
         session, bank_id = self.ctx.session, self.bank.id
         qid = self.question.id if self.question else None
 
-        def found(similar: list[SimilarQuestion]) -> None:
+        def found(similar: list[SimilarQuestion] | None) -> None:
             self._set_running(False)
+            # said with the saved notice, which would replace a notice of its own
+            self._unchecked = similar is None
             if not similar:
                 self._save(content, submit)
                 return
@@ -391,7 +394,10 @@ class QuestionEditor(QDialog):
         self._set_running(False)
         self.result_value = question
         state = "并提交审核" if question.status is Status.SUBMITTED else "为草稿"
-        self.ctx.hub.notice.emit(f"试题 {question.id}（第 {question.version} 版）已保存{state}。")
+        unchecked = (f"题库超过 {duplicates.EDITOR_BANK_LIMIT} 道试题，保存前未查找近似试题，"
+                     "可在「质量报告」中查看。" if self._unchecked else "")
+        self.ctx.hub.notice.emit(
+            f"试题 {question.id}（第 {question.version} 版）已保存{state}。{unchecked}")
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
