@@ -65,7 +65,7 @@ def similar_text(similar: list[SimilarQuestion]) -> str:
     lines = [f"试题 {s.row.id}（{s.row.status.label}，相似度 {s.similarity:.0%}）："
              f"{preview(s.row.stem_preview, 40)}" for s in similar]
     return ("题库中已有与本题近似的试题：\n\n" + "\n".join(lines) + "\n\n若确是不同的试题，"
-            "可在「质量报告」中把近似的两题放入同一互斥组，使其不同卷出现。仍然保存？")
+            "可在「质量报告」中把近似的两题放入同一互斥组，两题就不会出现在同一份试卷中。仍然保存？")
 
 
 def qtypes_for(exam: str) -> list[QType]:
