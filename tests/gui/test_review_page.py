@@ -52,6 +52,7 @@ def test_approve_one_and_reject_another_with_a_reason(
                                   submit=True)
     page = _page(make_window(staffed_vault, *REVIEWER, purpose="审核试题"))
     assert page.count_label.text() == "共 2 道"
+    assert page.approve_all_button.isEnabled()  # with nothing selected yet
     _select(qtbot, page, first)
     assert "甲题" in page.preview.toPlainText()
     assert page.history.rowCount() == 1 and page.history.item(0, 1).text() == "待审核"
@@ -77,6 +78,7 @@ def test_approve_one_and_reject_another_with_a_reason(
     assert rejected.reviewer == "reviewer"
     assert rejected.review_note == "题干表述不严谨，请改为“规定正电荷移动方向”。"
     assert page.model.total == 0
+    assert not page.approve_all_button.isEnabled()
 
 
 def test_ones_own_question_cannot_be_approved(

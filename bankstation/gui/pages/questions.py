@@ -126,6 +126,7 @@ class BankQuestionsBase(QWidget):
 
     def _loaded(self) -> None:
         self.count_label.setText(f"共 {self.model.total} 道" if self.bank() else "")
+        self.update_buttons()  # 全部通过 and the like follow the count, not only the selection
         if self._want is not None and not self.selected_ids():
             self.select_question(self._want)
 
