@@ -37,6 +37,7 @@ def pairs_with(old: Iterable[tuple[int, str]], new: Iterable[tuple[int, str]],
     """The pairs ``similar_pairs([*old, *new])`` finds that hold a new text, in its order.
     Keys are distinct across both lists (of a key repeated within ``new``, the last text
     counts, as there)."""
+    new = list(new)  # read twice: here and by similar_pairs below
     fresh: dict[int, frozenset[str]] = {}
     for key, text in new:
         fresh.pop(key, None)

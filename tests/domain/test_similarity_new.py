@@ -43,6 +43,8 @@ def test_a_new_row_finds_its_copy_in_the_bank_and_not_the_bank_pairs() -> None:
 def test_two_new_rows_alike_are_one_pair() -> None:
     new = [(-1, "电压互感器二次侧不得短路。"), (-2, "电压互感器二次侧不得短路！")]
     assert pairs_with([], new) == [SimilarPair(-2, -1, 1.0)]
+    assert pairs_with(iter([(5, "电压互感器二次侧不得短路")]), iter(new)) == [
+        SimilarPair(-2, -1, 1.0), SimilarPair(-2, 5, 1.0), SimilarPair(-1, 5, 1.0)]
 
 
 @settings(max_examples=80, deadline=None)
