@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import statistics
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlcipher3
@@ -67,3 +69,27 @@ def _fmt(value: object) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+@dataclass(frozen=True)
+class VaultRun:
+    """What a script over a kept benchmark vault was asked for."""
+
+    rows: int
+    runs: int
+    keep: Path | None
+
+
+def vault_run(doc: str | None, rows: int, runs: int, quick: tuple[int, int],
+              runs_help: str | None = None) -> VaultRun:
+    """The shared options --rows, --quick, --runs and --keep, read from the command line;
+    ``quick`` is (rows, runs) for a smoke run."""
+    parser = argparse.ArgumentParser(description=doc)
+    parser.add_argument("--rows", type=int, default=rows)
+    parser.add_argument("--quick", action="store_true",
+                        help=f"{quick[0]:,} questions, {quick[1]} run(s)")
+    parser.add_argument("--runs", type=int, default=runs, help=runs_help)
+    parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the vault")
+    args = parser.parse_args()
+    return VaultRun(quick[0] if args.quick else args.rows, quick[1] if args.quick else args.runs,
+                    args.keep)

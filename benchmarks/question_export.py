@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from common import header, table
+from common import header, table, vault_run
 from python_calamine import CalamineWorkbook
 from question_data import FrozenClock, keeper_login
 from question_search import ensure_vault
@@ -53,18 +52,12 @@ def rows_in(path: Path) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rows", type=int, default=200_000)
-    parser.add_argument("--quick", action="store_true", help="20,000 questions, 1 run")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the vault")
-    args = parser.parse_args()
-    rows = 20_000 if args.quick else args.rows
-    runs = 1 if args.quick else args.runs
+    asked = vault_run(__doc__, rows=200_000, runs=3, quick=(20_000, 1))
+    rows, runs = asked.rows, asked.runs
 
     header(f"question export: the approved questions of a {rows:,}-question bank to .xlsx")
     with tempfile.TemporaryDirectory(prefix="bs-qexport-") as scratch:
-        path = ensure_vault(args.keep or Path(scratch), rows)
+        path = ensure_vault(asked.keep or Path(scratch), rows)
         session = keeper_login(path, FrozenClock(), "试题导出性能测试")
         bank_id = int(session.vault.scalar("SELECT min(id) FROM banks"))
         old_s, old = median_of(runs, lambda: one_by_one(session, bank_id))

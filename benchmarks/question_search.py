@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import multiprocessing
 import statistics
@@ -14,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from common import header, table
+from common import header, table, vault_run
 from question_data import FrozenClock, build_vault, keeper_login
 
 from bankstation.domain.qtypes import QType, Status
@@ -250,18 +249,13 @@ def _plan(vault: Any, bank_id: int, name: str, flt: QuestionFilter) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rows", type=int, default=500_000)
-    parser.add_argument("--quick", action="store_true", help="50,000 questions, 5 runs")
-    parser.add_argument("--runs", type=int, default=20, help="timed runs of each query")
-    parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the vault")
-    args = parser.parse_args()
-    rows = 50_000 if args.quick else args.rows
-    runs = 5 if args.quick else args.runs
+    asked = vault_run(__doc__, rows=500_000, runs=20, quick=(50_000, 5),
+                      runs_help="timed runs of each query")
+    rows, runs = asked.rows, asked.runs
 
     header(f"question search: first page ({PAGE}) over {rows:,} questions")
     with tempfile.TemporaryDirectory(prefix="bs-qsearch-") as scratch:
-        folder = args.keep or Path(scratch)
+        folder = asked.keep or Path(scratch)
         path = ensure_vault(folder, rows)
         size = sum(p.stat().st_size for p in folder.glob(path.name + "*")) / 1e6
         session = keeper_login(path, FrozenClock(), "检索性能测试")

@@ -6,7 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-import argparse
 import statistics
 import tempfile
 import time
@@ -14,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import header, table
+from common import header, table, vault_run
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from question_data import FrozenClock, keeper_login
@@ -203,20 +202,14 @@ def block_time(session: Session, ids: list[int]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rows", type=int, default=200_000)
-    parser.add_argument("--quick", action="store_true", help="20,000 questions, 2 runs")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the vault")
-    args = parser.parse_args()
-    rows = 20_000 if args.quick else args.rows
-    runs = 2 if args.quick else args.runs
+    asked = vault_run(__doc__, rows=200_000, runs=5, quick=(20_000, 2))
+    rows, runs = asked.rows, asked.runs
 
     header(f"question table: QuestionModel + view (offscreen) over {rows:,} questions")
     app = QApplication.instance() or QApplication([])
     app.setApplicationName("bankstation-benchmark")  # and keeps the application alive
     with tempfile.TemporaryDirectory(prefix="bs-qtable-") as scratch:
-        path = ensure_vault(args.keep or Path(scratch), rows)
+        path = ensure_vault(asked.keep or Path(scratch), rows)
         session = keeper_login(path, FrozenClock(), "题库表格性能测试")
         ctx = Context(session, Hub())
         bank_id = int(session.vault.scalar("SELECT min(id) FROM banks"))
