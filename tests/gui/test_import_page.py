@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from bankstation.domain.qtypes import Status
@@ -46,9 +47,10 @@ def _page(window: MainWindow) -> ImportPage:
 
 
 def _rows(page: ImportPage, tab: int) -> list[list[str]]:
-    table = page.tables[tab]
-    return [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
+    """What the tab's table shows, row by row, read through its view's model."""
+    model = page.tables[tab].model()
+    return [[model.data(model.index(r, c)) for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
 
 
 def _workbook(path: Path, rows: list[list[object]]) -> Path:
@@ -133,6 +135,28 @@ def test_a_broken_workbook_lists_its_problems_and_saves_nothing(
         assert search.question_count(session, bank) == 0
 
 
+def test_every_problem_of_a_long_file_is_listed(
+    qtbot: QtBot, bank: int, keeper_window: MainWindow, tmp_path: Path
+) -> None:
+    """The tab listed at most 2,000 rows, whatever its count said; a file with a bad column
+    has a problem on every row, and the person must see each one."""
+    rows = 2500
+    path = tmp_path / "长文件.csv"
+    lines = [",".join(HEADER)] + [
+        f"DG-{n},判断题,ZZ001,第 {n} 题：电流的方向规定为正电荷移动的方向。,,,,,√,0.6"
+        for n in range(1, rows + 1)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    page = _page(keeper_window)
+    page.check_source(Source(path))
+    wait_for_ops(qtbot)
+    problems = _rows(page, PROBLEMS)
+    assert page.tab_counts()["问题"] == f"问题 {rows}"
+    assert len(problems) == rows
+    assert problems[-1] == ["", str(rows + 1), "鉴定点", "鉴定点「ZZ001」不在鉴定要素细目表中。"]
+    assert page.tables[PROBLEMS].model().data(
+        page.tables[PROBLEMS].model().index(0, 3), Qt.ItemDataRole.ForegroundRole) is not None
+
+
 def test_extra_columns_are_warnings_apart_from_problems(
     qtbot: QtBot, bank: int, keeper_window: MainWindow, tmp_path: Path
 ) -> None:
@@ -150,8 +174,8 @@ def test_extra_columns_are_warnings_apart_from_problems(
     assert page.tab_counts()["问题"] == "问题 0"
     assert page.tab_counts()["提示"] == "提示 1"
     assert "备注" in _rows(page, WARNINGS)[0][3]
-    assert [page.tables[tab].horizontalHeaderItem(3).text() for tab in (PROBLEMS, WARNINGS)] \
-        == ["问题", "提示"]
+    assert [page.tables[tab].model().headerData(3, Qt.Orientation.Horizontal)
+            for tab in (PROBLEMS, WARNINGS)] == ["问题", "提示"]
     assert page.commit_button.isEnabled()
 
 

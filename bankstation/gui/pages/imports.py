@@ -12,8 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QWidget,
 )
@@ -24,6 +23,7 @@ from bankstation.gui import messages
 from bankstation.gui.bank_choice import BankCombo
 from bankstation.gui.dialogs.source_pick import source_menu
 from bankstation.gui.hub import Context
+from bankstation.gui.models.text_rows import TextRows
 from bankstation.gui.ops import run_op
 from bankstation.gui.pages.common import page_layout
 from bankstation.gui.widgets import ERROR_STYLE, OK_STYLE
@@ -32,7 +32,6 @@ from bankstation.services.imports import ImportPlan, Source
 
 QUESTION_FILTER = "试题文件 (*.xlsx *.csv *.txt);;所有文件 (*)"
 QUESTION_SUFFIXES = (".xlsx", ".csv", ".txt")
-MAX_SHOWN = 2000  # rows per tab; the counts on the tabs are always complete
 TABS = ("新增", "新版本", "修改", "未变", "问题", "提示")
 ADDED, NEW_VERSIONS, EDITED, UNCHANGED, PROBLEMS, WARNINGS = range(len(TABS))
 CONTENT_HEADERS = ["行", "试题", "试题编号", "题型", "鉴定点", "题干"]
@@ -66,9 +65,10 @@ def plan_counts(plan: ImportPlan) -> list[int]:
             len(plan.problems), len(plan.warnings)]
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
+def _table(model: TextRows) -> QTableView:
+    """Every row of a tab, however many: a 100,000-row file previews through a model."""
+    table = QTableView()
+    table.setModel(model)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
@@ -112,9 +112,13 @@ class ImportPage(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.tabs = QTabWidget()
-        self.tables: list[QTableWidget] = []
+        self.models: list[TextRows] = []
+        self.tables: list[QTableView] = []
         for index, name in enumerate(TABS):
-            table = _table([*PROBLEM_HEADERS, name] if index >= PROBLEMS else CONTENT_HEADERS)
+            model = TextRows([*PROBLEM_HEADERS, name] if index >= PROBLEMS else CONTENT_HEADERS,
+                             PROBLEM_COLOR if index == PROBLEMS else None)
+            table = _table(model)
+            self.models.append(model)
             self.tables.append(table)
             self.tabs.addTab(table, name)
         layout.addWidget(self.tabs, 1)
@@ -164,9 +168,8 @@ class ImportPage(QWidget):
 
     def _show_plan(self, plan: ImportPlan | None) -> None:
         counts = plan_counts(plan) if plan else [0] * len(TABS)
-        for index, (name, table) in enumerate(zip(TABS, self.tables, strict=True)):
-            rows = plan_rows(plan, index) if plan else []
-            self._fill(table, rows)
+        for index, (name, model) in enumerate(zip(TABS, self.models, strict=True)):
+            model.set_rows(plan_rows(plan, index) if plan else [])
             self.tabs.setTabText(index, f"{name} {counts[index]}" if plan else name)
         bar = self.tabs.tabBar()
         bar.setTabTextColor(PROBLEMS, PROBLEM_COLOR if counts[PROBLEMS] else bar.palette().text()
@@ -186,16 +189,6 @@ class ImportPage(QWidget):
             self.summary.setText(f"检查通过：{plan.summary()}。{note}")
             self.summary.setStyleSheet(OK_STYLE)
             self.tabs.setCurrentIndex(ADDED)
-
-    @staticmethod
-    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-        shown = rows[:MAX_SHOWN]
-        table.setRowCount(len(shown))
-        for r, cells in enumerate(shown):
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                table.setItem(r, c, item)
 
     def tab_counts(self) -> dict[str, str]:
         return {TABS[i]: self.tabs.tabText(i) for i in range(len(TABS))}

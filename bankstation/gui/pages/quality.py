@@ -25,12 +25,12 @@ from bankstation.gui import messages
 from bankstation.gui.bank_choice import BankCombo
 from bankstation.gui.histogram import Histogram
 from bankstation.gui.hub import Context
+from bankstation.gui.models.text_rows import TextRows
 from bankstation.gui.ops import run_op
 from bankstation.gui.pages.common import page_layout
 from bankstation.gui.pages.quality_tables import (
     ALL_COLUMNS,
     ReportView,
-    TextRows,
     empty_report,
     fill,
     fit_height,

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from bankstation.domain.elements import ElementTable
 from bankstation.domain.questions import QuestionRow
+from bankstation.gui.models.text_rows import TextRows
 from bankstation.services.quality import QualityReport
 
 
@@ -31,7 +30,6 @@ def empty_report() -> QualityReport:
     return QualityReport(0, "", None, 0, {}, {}, [], {}, [], None)
 
 
-Index = QModelIndex | QPersistentModelIndex
 ALL_COLUMNS = -2  # ``stretch``: every column shares the width
 
 
@@ -90,35 +88,3 @@ def set_headers(table: QTableWidget, headers: list[str], stretch: int) -> None:
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-
-class TextRows(QAbstractTableModel):
-    """Rows of ready-made text, each cell its own tooltip (a cut stem shows whole)."""
-
-    def __init__(self, headers: list[str]) -> None:
-        super().__init__()
-        self.headers = headers
-        self.rows: list[list[str]] = []
-
-    def set_rows(self, rows: list[list[str]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: Index,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.rows[index.row()][index.column()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
