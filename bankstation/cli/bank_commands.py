@@ -7,6 +7,7 @@ from typing import Any
 
 from bankstation.cli.context import Context
 from bankstation.cli.quality_text import print_report
+from bankstation.cli.question_text import question_lines
 from bankstation.cli.tables import print_table
 from bankstation.domain.banks import Bank
 from bankstation.domain.clock import short_time
@@ -117,17 +118,8 @@ def questions_show(ctx: Context) -> int:
     if ctx.args.json:
         ctx.print_json({**question_json(q), "events": [dataclasses.asdict(e) for e in events]})
         return 0
-    c = q.content
-    ctx.print(f"试题 {q.id}（第 {q.version} 版，{q.status.label}）{c.qtype.label}  鉴定点 {c.point}"
-              f"  难度 {c.difficulty:.2f}  编写 {q.author}")
-    ctx.print(c.stem)
-    for letter, option in zip("ABCDEFGH", c.options, strict=False):
-        ctx.print(f"  {letter}. {option}")
-    ctx.print(f"答案：{c.answer_text()}")
-    if c.analysis:
-        ctx.print(f"解析：{c.analysis}")
-    for row in c.rubric:
-        ctx.print(f"  评分：{row.content}｜{row.element}｜{row.points:g}分｜{row.criteria}")
+    for line in question_lines(q):
+        ctx.print(line)
     if events:
         ctx.print("处理记录：")
     for e in events:
