@@ -193,6 +193,17 @@ def test_every_type_is_stored_as_filled_in(
     assert (saved.status, saved.version, saved.author) == (Status.DRAFT, 1, "keeper")
 
 
+def test_a_theory_bank_offers_only_theory_types(
+    qtbot: QtBot, keeper_window: MainWindow, bank: int
+) -> None:
+    editor = _open(qtbot, keeper_window, bank)
+    offered = [editor.qtype.itemData(i) for i in range(editor.qtype.count())]
+    assert offered == [q for q in QType if q.exam == "theory"]
+    with pytest.raises(ValueError, match="theory"):
+        editor.set_qtype(QType.PRACTICAL)
+    assert editor.current_qtype() is QType.JUDGE  # the form is left as it was
+
+
 def test_saving_and_submitting_puts_it_in_the_review_queue(
     qtbot: QtBot, keeper_window: MainWindow, staffed_vault: Path, clock: FakeClock, bank: int
 ) -> None:

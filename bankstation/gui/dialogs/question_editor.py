@@ -270,7 +270,10 @@ class QuestionEditor(QDialog):
         return data if isinstance(data, QType) else QType(str(data))
 
     def set_qtype(self, qtype: QType) -> None:
-        self.qtype.setCurrentIndex(self.qtype.findData(qtype))
+        index = self.qtype.findData(qtype)
+        if index < 0:  # the combo offers only the bank's exam kind; -1 would blank it
+            raise ValueError(f"{qtype.label} is not a qtype of a {self.bank.exam} bank")
+        self.qtype.setCurrentIndex(index)
 
     def content(self, strict: bool = True) -> QuestionContent:
         """What the form says; ``strict`` refuses numbers that are not numbers."""
