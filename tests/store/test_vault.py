@@ -144,6 +144,23 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(tmp_path: Path) -> None:
     vault.close()
 
 
+@pytest.mark.parametrize("failure", [RuntimeError("a bug halfway"), KeyboardInterrupt()])
+def test_a_failure_inside_a_transaction_undoes_its_writes_and_the_vault_goes_on(
+    tmp_path: Path, failure: BaseException
+) -> None:
+    """SQLite rolls back by itself on a full disk, so the test above does not need our
+    ROLLBACK; an error of Python's own (or Ctrl+C) halfway through a write does."""
+    vault = Vault.create(tmp_path / "v.bsv", KEY)
+    with pytest.raises(type(failure)), vault.transaction():
+        vault.execute("INSERT INTO meta(key, value) VALUES ('half', 'written')")
+        raise failure
+    assert vault.scalar("SELECT count(*) FROM meta WHERE key = 'half'") == 0
+    _works(vault)  # no transaction is left open: the next one begins and commits
+    vault.close()
+    reopened = Vault.open(tmp_path / "v.bsv", KEY)
+    assert reopened.scalar("SELECT count(*) FROM meta WHERE key = 'half'") == 0
+    reopened.close()
+
 
 # -- the lookaside pool (store/vault.py: a larger one than SQLite's default) ----------------
 
