@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,6 +43,39 @@ def make_table(model: TableModel[Any], parent: QWidget | None = None) -> QTableV
     for section, column in enumerate(list(model.columns)[:-1]):  # the last one stretches
         view.setColumnWidth(section, column.width * char + char)
     return view
+
+
+class FillColumn(QObject):
+    """Gives one column the width the others leave, but never less than ``minimum`` pixels.
+
+    Qt's Stretch mode squeezes the column to nothing when the others take the width: on a
+    1024-pixel screen the question table showed its stems as "…". With this the table scrolls
+    sideways instead."""
+
+    def __init__(self, view: QTableView, section: int, minimum: int) -> None:
+        super().__init__(view)
+        self.view, self.section, self.minimum = view, section, minimum
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._resized)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's API
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _resized(self, section: int, _old: int, _new: int) -> None:
+        if section != self.section:  # its own resize would come back here
+            self.fit()
+
+    def fit(self) -> None:
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(i) for i in range(header.count())
+                     if i != self.section and not header.isSectionHidden(i))
+        spare = self.view.viewport().width() - others
+        header.resizeSection(self.section, max(self.minimum, spare))
 
 
 def selected_row(view: QTableView) -> int:

@@ -78,16 +78,18 @@ class FilterBar(QWidget):
         grid.addWidget(QLabel("搜索："), 0, 0)
         grid.addWidget(self.search, 0, 1, 1, 5)
         grid.addWidget(self.clear_button, 0, 6)
-        row = QHBoxLayout()
-        pairs: tuple[tuple[str, QWidget], ...] = (
-            ("题型：", self.qtype), ("状态：", self.status), ("鉴定范围：", self.point),
-            ("难度：", self.min_difficulty), ("至", self.max_difficulty),
-            ("互斥组：", self.enemy_group), ("使用：", self.used))
-        for label, widget in pairs:
-            row.addWidget(QLabel(label))
-            row.addWidget(widget)
-        row.addStretch(1)
-        grid.addLayout(row, 1, 0, 1, 7)
+        # Two rows, so that the page (and the window) fits a 1024-pixel-wide screen.
+        rows: tuple[tuple[tuple[str, QWidget], ...], ...] = (
+            (("题型：", self.qtype), ("状态：", self.status), ("鉴定范围：", self.point)),
+            (("难度：", self.min_difficulty), ("至", self.max_difficulty),
+             ("互斥组：", self.enemy_group), ("使用：", self.used)))
+        for number, pairs in enumerate(rows, 1):
+            row = QHBoxLayout()
+            for label, widget in pairs:
+                row.addWidget(QLabel(label))
+                row.addWidget(widget)
+            row.addStretch(1)
+            grid.addLayout(row, number, 0, 1, 7)
         grid.setColumnStretch(1, 1)
 
     def set_qtypes(self, qtypes: list[QType]) -> None:

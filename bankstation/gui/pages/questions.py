@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -30,18 +29,19 @@ from bankstation.gui.pages.common import bar_button, page_layout
 from bankstation.gui.pages.question_filters import FilterBar
 from bankstation.gui.preview import ImageCache, QuestionPreview
 from bankstation.gui.reading import read
-from bankstation.gui.widgets import make_table
+from bankstation.gui.widgets import FillColumn, make_table
 from bankstation.services import elements, questions
+
+MIN_STEM_CHARS = 16  # a stem column narrower than this shows too little to tell questions apart
 
 
 def question_table(model: QuestionModel) -> QTableView:
-    """The table with the stem column taking the spare width and sortable headers."""
+    """The table with the stem column taking the spare width (at least ``MIN_STEM_CHARS``)
+    and sortable headers."""
     view = make_table(model)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(model.column_of(QuestionColumn.STEM),
-                                QHeaderView.ResizeMode.Stretch)
+    char = view.fontMetrics().horizontalAdvance("字")
+    FillColumn(view, model.column_of(QuestionColumn.STEM), MIN_STEM_CHARS * char)
     return view
 
 
