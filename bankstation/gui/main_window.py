@@ -39,6 +39,7 @@ from bankstation.gui.pages.quality import QualityPage
 from bankstation.gui.pages.questions import QuestionsPage
 from bankstation.gui.pages.review import ReviewPage
 from bankstation.gui.pages.room_access import RoomAccessPage
+from bankstation.gui.widgets import fit_to_screen
 from bankstation.services import station
 from bankstation.services.ledger import LEDGER_READERS
 from bankstation.services.session import Session
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         tracker().all_done.connect(self._ops_done)
         self.idle.start()
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         if session.failed_attempts:
             QTimer.singleShot(0, self, self._tell_failed_logins)
 

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -76,6 +77,21 @@ class FillColumn(QObject):
                      if i != self.section and not header.isSectionHidden(i))
         spare = self.view.viewport().width() - others
         header.resizeSection(self.section, max(self.minimum, spare))
+
+
+# Room left around a window for its title bar and frame, which resize() does not count.
+FRAME_ROOM = (16, 48)
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to ``width`` x ``height``, or less where the screen has less room: a station's
+    screen may be 1024x768 or 1366x768, with a taskbar."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width() - FRAME_ROOM[0])
+        height = min(height, room.height() - FRAME_ROOM[1])
+    widget.resize(width, height)
 
 
 def selected_row(view: QTableView) -> int:

@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from bankstation.gui.models.questions import QuestionColumn
 from bankstation.gui.models.text_rows import TextRows
 from bankstation.gui.pages.questions import MIN_STEM_CHARS, QuestionsPage
 from bankstation.gui.resources import load_app_font
-from bankstation.gui.widgets import FillColumn
+from bankstation.gui.widgets import FRAME_ROOM, FillColumn, fit_to_screen
 from tests.gui.conftest import MakeWindow
 from tests.support import ADMIN, ADMIN_PW
 
@@ -82,3 +82,18 @@ def test_the_question_table_keeps_readable_stems_on_a_narrow_window(
     stem = page.model.column_of(QuestionColumn.STEM)
     char = page.view.fontMetrics().horizontalAdvance("字")
     assert page.view.horizontalHeader().sectionSize(stem) >= MIN_STEM_CHARS * char
+
+
+def test_windows_open_no_larger_than_the_screen(
+    qtbot: QtBot, staffed_vault: Path, make_window: MakeWindow
+) -> None:
+    """The offscreen test screen is smaller than the 1280x800 the main window asks for."""
+    window = make_window(staffed_vault, "keeper", "keeper-pass-1")
+    room = window.screen().availableGeometry()
+    assert room.width() < 1280 or room.height() < 800  # else this test proves nothing
+    assert window.width() <= room.width() - FRAME_ROOM[0]
+    assert window.height() <= room.height() - FRAME_ROOM[1]
+    small = QWidget()
+    qtbot.addWidget(small)
+    fit_to_screen(small, 300, 200)  # room enough: the size asked for
+    assert (small.width(), small.height()) == (300, 200)

@@ -31,7 +31,7 @@ from bankstation.gui import messages
 from bankstation.gui.element_tree import nest, weight_text
 from bankstation.gui.hub import Context
 from bankstation.gui.ops import run_op
-from bankstation.gui.widgets import ERROR_STYLE, OK_STYLE
+from bankstation.gui.widgets import ERROR_STYLE, OK_STYLE, fit_to_screen
 from bankstation.services import elements
 
 CODE, NAME, WEIGHT, IMPORTANCE, SUM = range(5)
@@ -119,7 +119,7 @@ class ElementEditor(QDialog):
         self.problems_label = QLabel()
         self._build(self._bar())
         self._fill(table)
-        self.resize(980, 720)
+        fit_to_screen(self, 980, 720)
 
     def _bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()

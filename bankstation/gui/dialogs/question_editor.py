@@ -48,6 +48,7 @@ from bankstation.gui.markup import MarkupBar, TextField, insert_text
 from bankstation.gui.ops import run_op
 from bankstation.gui.point_combo import PointCombo
 from bankstation.gui.preview import ImageCache, QuestionPreview
+from bankstation.gui.widgets import fit_to_screen
 from bankstation.services import duplicates, images, questions
 from bankstation.services.duplicates import SimilarQuestion
 
@@ -94,7 +95,7 @@ class QuestionEditor(QDialog):
         self._preview_timer.setInterval(150)
         self._preview_timer.timeout.connect(self.update_preview)
         self._load(question.content if question else None)
-        self.resize(1180, 720)  # fits the 1366×768 screens these stations often have
+        fit_to_screen(self, 1180, 720)
 
     # -- construction ------------------------------------------------------------------------
     def _build(self) -> None:

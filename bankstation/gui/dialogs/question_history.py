@@ -24,6 +24,7 @@ from bankstation.domain.questions import Question
 from bankstation.gui.hub import Context
 from bankstation.gui.preview import ImageCache, QuestionPreview
 from bankstation.gui.reading import read
+from bankstation.gui.widgets import fit_to_screen
 from bankstation.services import questions
 from bankstation.services.questions import QuestionEvent
 
@@ -148,7 +149,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.resize(900, 680)
+        fit_to_screen(self, 900, 680)
         self.records.loaded.connect(self._select_newest)
         self.records.load(self, ctx, qid)
 
