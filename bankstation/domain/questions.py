@@ -12,6 +12,7 @@ from bankstation.domain.answers import (
     count_blanks,
     format_fill,
 )
+from bankstation.domain.markup import flat_markup
 from bankstation.domain.qtypes import QType, Status
 
 IMAGE_MARK_RE = re.compile(r"\[\[图片:([0-9a-f]{16,64})\]\]")
@@ -197,5 +198,6 @@ class QuestionRow:
 
 
 def preview(stem: str, length: int = 80) -> str:
-    flat = IMAGE_MARK_RE.sub("[图]", " ".join(stem.split()))
+    """The stem on one line of plain text, cut to ``length``: images as [图], tags flattened."""
+    flat = IMAGE_MARK_RE.sub("[图]", flat_markup(" ".join(stem.split())))
     return flat if len(flat) <= length else flat[: length - 1] + "…"

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from bankstation.domain.markup import flat_markup
 from bankstation.domain.qtypes import QType, Status
 from bankstation.domain.question_codec import from_dict, to_dict
 from bankstation.domain.questions import (
@@ -253,8 +254,9 @@ def rows(vault: Vault, qids: list[int]) -> dict[int, QuestionRow]:
     found = vault.query(
         "SELECT id, code, qtype, point, status, difficulty, stem_preview, author, updated_at, "
         f"current_version, used_count, enemy_group FROM questions WHERE id IN ({marks})", qids)
+    # flat_markup again: previews stored before it flattened them still hold the tags
     return {int(r[0]): QuestionRow(int(r[0]), r[1], QType(r[2]), r[3], Status(r[4]), float(r[5]),
-                                   r[6], r[7], r[8], int(r[9]), int(r[10]), r[11])
+                                   flat_markup(r[6]), r[7], r[8], int(r[9]), int(r[10]), r[11])
             for r in found}
 
 

@@ -142,3 +142,23 @@ def test_question_texts_are_the_current_stems_and_options(tmp_path: Path) -> Non
     assert texts == expected
     assert texts[ids[-1]] == '两行题干\n含"引号"与\\反斜杠\n选项\n甲\nH₂O\nm²\n'
     assert sorted(q for q, _t in only_approved) == sorted(set(ids) - {ids[0], ids[1]})
+
+
+def test_rows_show_sub_and_superscripts_flat_even_from_older_previews(tmp_path: Path) -> None:
+    session, bank = _bank(tmp_path, "v")
+    at = "2026-12-06T09:00:00+08:00"
+    stem = "导线截面积为 1.5 mm<sup>2</sup> 时，X<sub>L</sub> 如何变化？"
+    content = QuestionContent(QType.JUDGE, "AA001", stem, answer="正确")
+    with session.transaction():
+        new, old = questions_repo.insert_many(session.vault, bank, [content, content],
+                                              Status.DRAFT, "li", at)
+        # as a vault written before previews were flattened holds it, cut inside a tag
+        session.vault.execute("UPDATE questions SET stem_preview = ? WHERE id = ?",
+                              ("导线截面积为 1.5 mm<sup>2</sup> 时，X<su…", old))
+    stored = session.vault.scalar("SELECT stem_preview FROM questions WHERE id = ?", (new,))
+    rows = questions_repo.rows(session.vault, [new, old])
+    kept = questions_repo.get(session.vault, new)
+    station.logout(session)
+    assert stored == rows[new].stem_preview == "导线截面积为 1.5 mm² 时，X_L 如何变化？"
+    assert rows[old].stem_preview == "导线截面积为 1.5 mm² 时，X…"
+    assert kept is not None and kept.content.stem == stem  # the question itself keeps its tags
